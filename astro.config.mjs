@@ -1,0 +1,23 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { contentCheck } from './src/integrations/content-check.ts';
+
+/**
+ * Where the archive is served. SITE_URL is the origin used for canonical URLs and feeds;
+ * BASE_PATH lets the same build live under a sub-path (e.g. GitHub Pages: /kfjz-archive/).
+ */
+const site = process.env.SITE_URL ?? 'https://kfjz.example.org';
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: {
+    processor: unified({ smartypants: false }),
+  },
+  integrations: [contentCheck(), mdx()],
+});

@@ -1,0 +1,28 @@
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { checkContent } from '../lib/check.ts';
+import { errorsIn, formatProblem } from '../lib/problems.ts';
+
+/**
+ * Runs the editors' content check before Astro touches anything, so a build with a wrong
+ * total or an unknown city stops with the same `file:line: field: message` lines as
+ * `npm run check`, instead of a stack trace halfway through rendering.
+ */
+export function contentCheck(): AstroIntegration {
+  return {
+    name: 'kfjz:content-check',
+    hooks: {
+      'astro:config:setup': ({ config, command, logger }) => {
+        if (command !== 'build') return;
+        const root = fileURLToPath(config.root);
+        const problems = checkContent(root);
+        for (const p of problems) (p.severity === 'error' ? logger.error : logger.warn).call(logger, formatProblem(p));
+        const errors = errorsIn(problems);
+        if (errors.length > 0) {
+          throw new Error(`content check failed with ${errors.length} error(s); nothing was built:\n${errors.map(formatProblem).join('\n')}`);
+        }
+        logger.info(`content checked: ${problems.length === 0 ? 'no problems' : `${problems.length} warning(s)`}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * The content check shared by `npm run check`, the build and the tests: every problem an
+ * editor can cause in content/issues, as Problems naming file, line and field.
+ */
+import { isAbsolute, join } from 'node:path';
+import { loadIssues } from './issue-source.ts';
+import type { Problem } from './problems.ts';
+
+/**
+ * Where issues are read from: `content/issues`, or KFJZ_CONTENT_DIR (used by benchmarks and
+ * test fixtures to build a synthetic archive without touching the real content).
+ */
+export function contentDir(root = process.cwd()): string {
+  const dir = process.env.KFJZ_CONTENT_DIR ?? 'content/issues';
+  return isAbsolute(dir) ? dir : join(root, dir);
+}
+
+export function checkContent(root: string, dir = contentDir(root)): Problem[] {
+  return loadIssues(dir, root).problems;
+}

@@ -1,0 +1,9 @@
+/** The issues collection, newest first, for pages: the one place pages read content from. */
+import { getCollection, type CollectionEntry } from 'astro:content';
+
+export type IssueEntry = CollectionEntry<'issues'>;
+
+export async function getIssues(): Promise<IssueEntry[]> {
+  const entries = await getCollection('issues');
+  return entries.sort((a, b) => b.data.year - a.data.year || b.data.number - a.data.number);
+}

@@ -1,0 +1,202 @@
+/**
+ * Reads issue files from disk and validates them as the build will: front-matter through
+ * the same YAML parser Astro uses and the issue schema, body through the MDX parser, then
+ * the checks that span files. Every failure becomes a Problem naming file, line and field.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { LineCounter, parseDocument } from 'yaml';
+import { cityBySlug } from '../data/cities.ts';
+import { IssueSchema, issueKey, type Issue } from '../schemas/issue.ts';
+import { MdxSyntaxError, parseMdxBody, type ParsedBody } from './mdx-body.ts';
+import type { Problem } from './problems.ts';
+
+/** An issue file is page text plus front-matter: a few dozen KB. Anything past this is a pasting accident. */
+export const MAX_ISSUE_BYTES = 1024 * 1024;
+
+export interface LoadedIssue {
+  file: string;
+  issue: Issue;
+  body: ParsedBody;
+  /** Line of a front-matter field, for messages about it. */
+  lineOf: (path: readonly PropertyKey[]) => number | undefined;
+}
+
+export interface LoadResult {
+  issues: LoadedIssue[];
+  problems: Problem[];
+}
+
+/** `cityReports[1] 忻州 total.investment`: a zod path in the words an editor reads. */
+export function describeField(path: readonly PropertyKey[], data: unknown): string {
+  let out = '';
+  let node: unknown = data;
+  for (const [i, key] of path.entries()) {
+    if (typeof key === 'number') {
+      out += `[${key}]`;
+      node = Array.isArray(node) ? node[key] : undefined;
+      if (path[i - 1] === 'cityReports' && node && typeof node === 'object') {
+        const city = (node as { city?: unknown }).city;
+        const name = typeof city === 'string' ? cityBySlug(city)?.name : undefined;
+        if (name) out += ` ${name}`;
+      }
+    } else {
+      const afterIndex = typeof path[i - 1] === 'number';
+      out += out ? `${afterIndex ? ' ' : '.'}${String(key)}` : String(key);
+      node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+    }
+  }
+  return out;
+}
+
+function decodeUtf8(bytes: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Read and validate one issue file. `file` is shown in messages as given. */
+export function loadIssueFile(path: string, file = path): { loaded?: LoadedIssue; problems: Problem[] } {
+  const err = (message: string, extra: Partial<Problem> = {}) => ({
+    problems: [{ severity: 'error' as const, file, message, ...extra }],
+  });
+  const size = statSync(path).size;
+  if (size === 0) return err('the file is empty; run `npm run new-issue -- YEAR NUMBER` for a template');
+  if (size > MAX_ISSUE_BYTES) {
+    return err(`the file is ${(size / 1024 / 1024).toFixed(1)} MB; an issue is at most ${MAX_ISSUE_BYTES / 1024 / 1024} MB of text (was something other than the page text pasted in?)`);
+  }
+  const raw = decodeUtf8(readFileSync(path));
+  if (raw === undefined) return err('the file is not UTF-8 text; save it as UTF-8 (GBK/GB2312 exports must be converted)');
+
+  let parsed: ReturnType<typeof parseFrontmatter>;
+  try {
+    parsed = parseFrontmatter(raw, { frontmatter: 'empty-with-lines' });
+  } catch (error) {
+    const e = error as { reason?: string; message?: string; mark?: { line?: number } };
+    return err(`front-matter is not valid YAML: ${e.reason ?? e.message}`, e.mark?.line === undefined ? {} : { line: e.mark.line + 1 });
+  }
+  if (!parsed.rawFrontmatter) {
+    return err('no front-matter: an issue file starts with a `---` block holding year, number, pages, …', { line: 1 });
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(parsed.rawFrontmatter, { lineCounter: lines, uniqueKeys: false });
+  const lineOf = (p: readonly PropertyKey[]) => {
+    for (let n = p.length; n > 0; n--) {
+      const node = doc.getIn(p.slice(0, n) as unknown[], true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return lines.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+
+  const result = IssueSchema.safeParse(parsed.frontmatter);
+  const problems: Problem[] = [];
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const line = lineOf(issue.path);
+      problems.push({
+        severity: 'error',
+        file,
+        ...(line === undefined ? {} : { line }),
+        field: describeField(issue.path, parsed.frontmatter) || '(front-matter)',
+        message: issue.message,
+      });
+    }
+  }
+  let body: ParsedBody | undefined;
+  try {
+    body = parseMdxBody(parsed.content);
+  } catch (error) {
+    if (!(error instanceof MdxSyntaxError)) throw error;
+    problems.push({ severity: 'error', file, ...(error.line === undefined ? {} : { line: error.line }), message: error.message });
+  }
+  if (!result.success || !body) return { problems };
+  const loaded: LoadedIssue = { file, issue: result.data, body, lineOf };
+  return { loaded, problems: [...problems, ...checkBodyMatchesFrontmatter(loaded)] };
+}
+
+/** Every article and city report in the front-matter has its element in the body, and back. */
+function checkBodyMatchesFrontmatter({ file, issue, body, lineOf }: LoadedIssue): Problem[] {
+  const problems: Problem[] = [];
+  const declared = new Map<string, string>();
+  issue.articles.forEach((a, i) => declared.set(`Article#${a.id}`, `articles[${i}]`));
+  issue.cityReports.forEach((r, i) => declared.set(`CityReport#${r.id ?? r.city}`, `cityReports[${i}] ${cityBySlug(r.city)?.name ?? r.city}`));
+  const seen = new Set<string>();
+  for (const s of body.sections) {
+    const key = `${s.component}#${s.anchor}`;
+    if (seen.has(key)) {
+      problems.push({ severity: 'error', file, line: s.line, message: `<${s.component}> "${s.anchor}" appears twice in the text; each article and city report appears once` });
+    }
+    seen.add(key);
+    if (!declared.has(key)) {
+      const hint = s.component === 'Article' ? `articles (id: ${s.anchor})` : `cityReports (city: ${s.anchor})`;
+      problems.push({ severity: 'error', file, line: s.line, message: `<${s.component}> "${s.anchor || '(no id)'}" in the text has no entry under ${hint} in the front-matter` });
+    }
+  }
+  const pagesInText = new Set(body.pages.map((p) => p.id));
+  for (const p of body.pages) {
+    if (!issue.pages.includes(p.id)) {
+      problems.push({ severity: 'error', file, line: p.line, message: `<Page id="${p.id}"> is not listed under pages (${issue.pages.join(', ')}) in the front-matter` });
+    }
+  }
+  issue.pages.forEach((page, i) => {
+    if (!pagesInText.has(page)) {
+      const line = lineOf(['pages', i]);
+      problems.push({ severity: 'error', file, ...(line === undefined ? {} : { line }), field: `pages[${i}]`, message: `page ${page} is listed but the text has no <Page id="${page}"> holding it` });
+    }
+  });
+  for (const [key, field] of declared) {
+    if (!seen.has(key)) {
+      const [component, anchor] = key.split('#');
+      const path = field.startsWith('articles') ? ['articles'] : ['cityReports'];
+      const line = lineOf(path);
+      problems.push({
+        severity: 'error',
+        file,
+        ...(line === undefined ? {} : { line }),
+        field,
+        message: `declared in the front-matter but the text has no <${component} ${component === 'Article' ? 'id' : 'city'}="${anchor}"> holding its text`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** Checks across issues: one file per (year, number); a round declared twice must agree. */
+export function checkCollection(issues: readonly LoadedIssue[]): Problem[] {
+  const problems: Problem[] = [];
+  const byKey = new Map<string, LoadedIssue>();
+  const rounds = new Map<string, { file: string; json: string }>();
+  for (const l of issues) {
+    const key = issueKey(l.issue);
+    const prior = byKey.get(key);
+    if (prior) {
+      problems.push({ severity: 'error', file: l.file, line: l.lineOf(['number']) ?? 1, field: 'year/number', message: `issue ${key} (${l.issue.year}年第${l.issue.number}期) is already in ${prior.file}; one file per issue` });
+    } else byKey.set(key, l);
+    l.issue.rounds.forEach((r, i) => {
+      const json = JSON.stringify(r);
+      const seen = rounds.get(r.id);
+      if (seen && seen.json !== json) {
+        problems.push({ severity: 'error', file: l.file, line: l.lineOf(['rounds', i]) ?? 1, field: `rounds[${i}]`, message: `round ${r.id} is declared differently in ${seen.file}; a round's name, date, venue and province figures must agree wherever it is declared` });
+      } else if (!seen) rounds.set(r.id, { file: l.file, json });
+    });
+  }
+  return problems;
+}
+
+/** Load every `*.mdx` under `dir` (sorted), returning the valid issues and all problems. */
+export function loadIssues(dir: string, root = process.cwd()): LoadResult {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort();
+  const issues: LoadedIssue[] = [];
+  const problems: Problem[] = [];
+  for (const f of files) {
+    const path = join(dir, f);
+    const r = loadIssueFile(path, relative(root, path));
+    problems.push(...r.problems);
+    if (r.loaded) issues.push(r.loaded);
+  }
+  problems.push(...checkCollection(issues));
+  return { issues, problems };
+}
