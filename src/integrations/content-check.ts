@@ -16,7 +16,7 @@ export function contentCheck(): AstroIntegration {
         if (command !== 'build') return;
         const root = fileURLToPath(config.root);
         const problems = checkContent(root);
-        for (const p of problems) (p.severity === 'error' ? logger.error : logger.warn).call(logger, formatProblem(p));
+        for (const p of problems) if (p.severity === 'warning') logger.warn(formatProblem(p));
         const errors = errorsIn(problems);
         if (errors.length > 0) {
           throw new Error(`content check failed with ${errors.length} error(s); nothing was built:\n${errors.map(formatProblem).join('\n')}`);
