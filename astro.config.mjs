@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { rehypePlugins, remarkPlugins } from './src/markdown/index.ts';
 
 /**
  * Where the archive is served. SITE_URL is the origin used for canonical URLs and feeds;
@@ -17,7 +18,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: {
-    processor: unified({ smartypants: false }),
+    // smartypants would rewrite the source's quotes and dashes; the archive keeps them as printed.
+    processor: unified({ remarkPlugins, rehypePlugins, smartypants: false }),
   },
   integrations: [contentCheck(), mdx()],
 });

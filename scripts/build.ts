@@ -4,18 +4,16 @@
  * dist/ byte-for-byte as it was, so a mistake never takes the published archive down.
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { build } from 'astro';
 
 const root = resolve(import.meta.dirname, '..');
-const dist = join(root, 'dist');
-const staging = join(root, `dist.staging-${process.pid}`);
-const old = join(root, `dist.old-${process.pid}`);
+// KFJZ_OUT_DIR builds elsewhere (tests, benchmarks); staging sits beside it so the swap is a rename.
+const dist = resolve(root, process.env.KFJZ_OUT_DIR ?? 'dist');
+const staging = `${dist}.staging-${process.pid}`;
+const old = `${dist}.old-${process.pid}`;
 
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message;
-}
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 try {
   // 1. Build everything (content check, pages, Pagefind index) into the staging folder.
@@ -27,6 +25,6 @@ try {
   console.log(`archive written to ${dist}`);
 } catch (error) {
   rmSync(staging, { recursive: true, force: true });
-  console.error(`\nbuild failed; ${existsSync(dist) ? 'the previous dist/ is unchanged' : 'no dist/ was written'}.\n${firstLine(error)}`);
+  console.error(`\nbuild failed; ${existsSync(dist) ? `the previous ${dist} is unchanged` : 'nothing was written'}.\n${messageOf(error)}`);
   process.exitCode = 1;
 }

@@ -58,6 +58,37 @@ function decodeUtf8(bytes: Buffer): string | undefined {
   }
 }
 
+/** The keys a front-matter object at `path` may have, read off the schema itself. */
+function knownKeys(path: readonly PropertyKey[]): string[] | undefined {
+  type Def = { type: string; shape?: Record<string, unknown>; element?: unknown; innerType?: unknown; out?: unknown };
+  let node: unknown = IssueSchema;
+  const def = (n: unknown) => (n as { _zod: { def: Def } })._zod.def;
+  const unwrap = () => {
+    for (let d = def(node); ['optional', 'default', 'nullable', 'pipe'].includes(d.type); d = def(node)) {
+      node = d.innerType ?? d.out;
+    }
+  };
+  for (const key of path) {
+    unwrap();
+    const d = def(node);
+    if (d.type === 'array' && typeof key === 'number') node = d.element;
+    else if (d.type === 'object' && typeof key === 'string' && d.shape?.[key]) node = d.shape[key];
+    else return undefined;
+  }
+  unwrap();
+  const d = def(node);
+  return d.type === 'object' && d.shape ? Object.keys(d.shape) : undefined;
+}
+
+/** Zod's own wording where it is already plain; a typo'd key gets the list of keys that exist. */
+function readableMessage(issue: { code: string; message: string; keys?: string[]; path: PropertyKey[] }, shape?: string[]): string {
+  if (issue.code === 'unrecognized_keys' && issue.keys) {
+    const known = shape ? `; expected one of: ${shape.join(', ')}` : '';
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}${known}`;
+  }
+  return issue.message;
+}
+
 /** Read and validate one issue file. `file` is shown in messages as given. */
 export function loadIssueFile(path: string, file = path): { loaded?: LoadedIssue; problems: Problem[] } {
   const err = (message: string, extra: Partial<Problem> = {}) => ({
@@ -101,7 +132,7 @@ export function loadIssueFile(path: string, file = path): { loaded?: LoadedIssue
         file,
         ...(line === undefined ? {} : { line }),
         field: describeField(issue.path, parsed.frontmatter) || '(front-matter)',
-        message: issue.message,
+        message: readableMessage(issue, knownKeys(issue.path)),
       });
     }
   }

@@ -1,0 +1,22 @@
+/** Variants of the seed issue for tests: the real file with one edit, written to a temp folder. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SEED_MDX } from './seed.ts';
+
+export const seedMdx = () => readFileSync(SEED_MDX, 'utf8');
+
+/** The seed with `from` replaced by `to` (the edit must apply exactly once). */
+export function seedWith(from: string | RegExp, to: string): string {
+  const src = seedMdx();
+  const out = src.replace(from, to);
+  if (out === src) throw new Error(`test edit did not apply: ${String(from)}`);
+  return out;
+}
+
+/** A temp content folder holding the given files (name → text). */
+export function contentFolder(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kfjz-content-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}

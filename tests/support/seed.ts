@@ -1,0 +1,21 @@
+/** The seed page text: from ../shared/seed/ when present, else the copy under tests/fixtures/seed/. */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+const SHARED = resolve(ROOT, '../shared/seed/kfjz-2024-18.txt');
+const COPY = resolve(ROOT, 'tests/fixtures/seed/kfjz-2024-18.txt');
+
+export const SEED_PATH = existsSync(SHARED) ? SHARED : COPY;
+export const readSeed = () => readFileSync(SEED_PATH, 'utf8');
+export const SEED_MDX = resolve(ROOT, 'content/issues/2024-18.mdx');
+
+const PUNCT = /[，。、；：？！“”‘’（）()《》〈〉【】—…·\n#■]+/u;
+
+/** The seed's clauses: runs of 6+ characters between Chinese punctuation marks, whitespace folded. */
+export function clauses(text: string): string[] {
+  return text
+    .split(PUNCT)
+    .map((c) => c.replace(/\s+/g, ' ').trim())
+    .filter((c) => [...c].length >= 6);
+}
