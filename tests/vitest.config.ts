@@ -1,6 +1,9 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+// Lives under tests/ because the project's top level is kept to the fixed set of folders.
 export default defineConfig({
+  root: resolve(import.meta.dirname, '..'),
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/setup/build-once.ts'],
