@@ -1,0 +1,139 @@
+/**
+ * Writes a draft page (src/lib/import/page-text.ts) as an issue MDX file: front-matter with
+ * the figures the extractor found, body with the components editors use, text escaped so
+ * MDX reads it as text, and review notes as MDX comments where the importer guessed.
+ */
+import { stringify } from 'yaml';
+import type { RoundFigures } from '../../schemas/figures.ts';
+import type { DraftArticle, DraftBlock, DraftCityReport, DraftPage } from './page-text.ts';
+
+export interface FigureReader {
+  /** Figures stated in one city report's text (its heading lines and body). */
+  report: (text: string) => { figures: RoundFigures; review: string[] };
+  /** Province-wide figures stated in the lead article. */
+  province: (text: string) => { figures: RoundFigures; review: string[] };
+}
+
+export interface RenderOptions {
+  year: number;
+  number: number;
+  /** The page (版) the text is from; the extraction does not print it. */
+  page: string;
+  figures: FigureReader;
+}
+
+/** Escape what Markdown or MDX would read as syntax, so the text renders exactly as typed. */
+export function escapeMdxText(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]<>|~]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([#>+-]|\d+[.)])(?=\s|$)/, (_m, sp: string, mark: string) => `${sp}${mark.replace(/([#>+\-.)])$/, '\\$1')}`)
+    .replace(/&/g, '&amp;');
+}
+
+const comment = (note: string) => `{/* ${note.replace(/\*\//g, '* /')} */}`;
+const reportText = (r: DraftCityReport) => [...r.headline, ...r.blocks.map((b) => b.text)].join('\n');
+
+function renderBlock(b: DraftBlock): string {
+  if (b.kind === 'photo') return `<Photo>\n\n${escapeMdxText(b.caption)}\n\n${escapeMdxText(b.credit)}\n\n</Photo>`;
+  return `${b.review ? `${comment(b.review)}\n` : ''}${escapeMdxText(b.text)}`;
+}
+
+const wrap = (open: string, inner: string[], close: string) => [open, ...inner, close].join('\n\n');
+
+/** The MDX body: `<Page>` holding articles; a compilation holds its 编前语, reports and notes. */
+function renderBody(page: DraftPage, pageId: string): string {
+  const out: string[] = [];
+  let compilation: { open: string; inner: string[] } | undefined;
+  const flush = () => {
+    if (compilation) out.push(wrap(compilation.open, compilation.inner, '</Article>'));
+    compilation = undefined;
+  };
+  for (const piece of page.pieces) {
+    if (piece.type === 'article') {
+      const a = piece.article;
+      const inner = a.blocks.map(renderBlock);
+      if (a.kind === '报道集锦') {
+        flush();
+        compilation = { open: `<Article id="${a.id}">`, inner };
+      } else if (a.partOf && compilation) compilation.inner.push(wrap(`<Article id="${a.id}">`, inner, '</Article>'));
+      else {
+        flush();
+        out.push(wrap(`<Article id="${a.id}">`, inner, '</Article>'));
+      }
+    } else if (piece.type === 'report') {
+      const r = piece.report;
+      const el = wrap(`<CityReport city="${r.city.slug}">`, r.blocks.map(renderBlock), '</CityReport>');
+      (compilation?.inner ?? out).push(el);
+    } else (compilation?.inner ?? out).push(escapeMdxText(piece.text));
+  }
+  flush();
+  return wrap(`<Page id="${pageId}">`, out, '</Page>');
+}
+
+function articleMeta(a: DraftArticle, page: string) {
+  return {
+    id: a.id,
+    page,
+    kind: a.kind,
+    ...(a.kicker ? { kicker: a.kicker } : {}),
+    title: a.title,
+    ...(a.subtitle ? { subtitle: a.subtitle } : {}),
+    ...(a.dateline ? { dateline: a.dateline } : {}),
+    ...(a.byline.length ? { byline: a.byline } : {}),
+    ...(a.partOf ? { partOf: a.partOf } : {}),
+  };
+}
+
+export interface RenderedIssue {
+  mdx: string;
+  /** Review notes gathered from structure and figures, also written into the file. */
+  review: string[];
+  /** The extracted figures, in the batch shape of /data/city-reports.json. */
+  figures: { reports: ({ city: string } & RoundFigures)[]; province: RoundFigures };
+}
+
+export function renderIssueMdx(page: DraftPage, opts: RenderOptions): RenderedIssue {
+  const review = [...page.review];
+  const articles = page.pieces.flatMap((p) => (p.type === 'article' ? [p.article] : []));
+  const reports = page.pieces.flatMap((p) => (p.type === 'report' ? [p.report] : []));
+  const lead = articles.find((a) => a.kind === '要闻');
+  const province = lead ? opts.figures.province(lead.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])).join('\n')) : { figures: {}, review: [] };
+  review.push(...province.review.map((r) => `全省: ${r}`));
+  const round = page.rounds[0];
+  const cityReports = reports.map((r) => {
+    const { figures, review: notes } = opts.figures.report(reportText(r));
+    review.push(...notes.map((n) => `${r.city.name}: ${n}`));
+    return { r, figures };
+  });
+
+  const frontmatter = {
+    year: opts.year,
+    number: opts.number,
+    masthead: page.masthead,
+    pages: [opts.page],
+    missingPages: page.referencedPages.filter((p) => p !== opts.page),
+    rounds: page.rounds.map((r) => ({ ...r, province: round && r.id === round.id ? province.figures : {} })),
+    articles: articles.map((a) => articleMeta(a, opts.page)),
+    cityReports: cityReports.map(({ r, figures }) => ({
+      city: r.city.slug,
+      ...(round ? { round: round.id } : {}),
+      ...(r.article ? { article: r.article } : {}),
+      headline: r.headline,
+      ...(r.venue ? { venue: r.venue } : {}),
+      ...(r.reporter ? { reporter: r.reporter } : {}),
+      ...figures,
+    })),
+  };
+  const header = [
+    `# Draft made by \`npm run import\` from the page text; review it, then \`npm run check\`.`,
+    `# Figures were read from the text by the figure extractor: store only what the text states.`,
+    ...review.map((r) => `# REVIEW: ${r}`),
+  ].join('\n');
+  const yaml = stringify(frontmatter, { lineWidth: 0, flowCollectionPadding: true });
+  const mdx = `---\n${header}\n${yaml}---\n\n${renderBody(page, opts.page)}\n`;
+  return {
+    mdx,
+    review,
+    figures: { reports: cityReports.map(({ r, figures }) => ({ city: r.city.slug, ...figures })), province: province.figures },
+  };
+}
