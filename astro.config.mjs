@@ -21,5 +21,8 @@ export default defineConfig({
     // smartypants would rewrite the source's quotes and dashes; the archive keeps them as printed.
     processor: unified({ remarkPlugins, rehypePlugins, smartypants: false }),
   },
+  // Pages whose getStaticPaths gives a cacheKey are reused from the last build when neither
+  // their data nor their code changed: adding one issue re-renders that issue, not the archive.
+  experimental: { incrementalBuild: true },
   integrations: [contentCheck(), mdx()],
 });
