@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/index.ts';
@@ -16,7 +17,10 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets always as files: the Content-Security-Policy (src/lib/csp.ts) allows no inline style.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Scripts too: Vite would inline small ones, which the CSP (no 'unsafe-inline') refuses to run.
+  vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
     // smartypants would rewrite the source's quotes and dashes; the archive keeps them as printed.
     processor: unified({ remarkPlugins, rehypePlugins, smartypants: false }),
@@ -24,5 +28,5 @@ export default defineConfig({
   // Pages whose getStaticPaths gives a cacheKey are reused from the last build when neither
   // their data nor their code changed: adding one issue re-renders that issue, not the archive.
   experimental: { incrementalBuild: true },
-  integrations: [contentCheck(), mdx()],
+  integrations: [contentCheck(), mdx(), sitemap()],
 });
