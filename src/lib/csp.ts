@@ -10,7 +10,8 @@ const DIRECTIVES: readonly (readonly [name: string, sources: string, headerOnly?
   ['script-src', "'self' 'wasm-unsafe-eval'"],
   // Stylesheets are files (build.inlineStylesheets: 'never'), so no 'unsafe-inline'.
   ['style-src', "'self'"],
-  ['img-src', "'self'"],
+  // data: for the icons Pagefind's UI stylesheet embeds as data:image/svg+xml (images cannot run code).
+  ['img-src', "'self' data:"],
   ['font-src', "'self'"],
   ['connect-src', "'self'"],
   ['object-src', "'none'"],
