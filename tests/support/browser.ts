@@ -1,0 +1,92 @@
+/**
+ * Browser tests drive Debian's Chromium (never a downloaded one). `visit` opens a page the way a
+ * reader does and records what a standards check needs: requests that leave the site (blocked),
+ * CSP violations, console errors and failed responses.
+ */
+import { existsSync } from 'node:fs';
+import axe from 'axe-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`browser tests need Chromium at ${CHROMIUM}: run \`apt-get install -y chromium\``);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
+
+export interface Visit {
+  page: Page;
+  /** Status of the page's own document. */
+  status: number | undefined;
+  /** Requests to any other origin than the site's; they are aborted. */
+  offsite: string[];
+  /** `securitypolicyviolation` events: `directive blocked-uri source:line`. */
+  csp: () => Promise<string[]>;
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+  /** Responses with status ≥ 400 other than the document itself. */
+  failed: string[];
+  /** Every URL the page requested on the site. */
+  requested: string[];
+  close: () => Promise<void>;
+}
+
+/** Opens `url` in a fresh context (so emulation such as dark mode applies from the first paint). */
+export async function visit(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<Visit> {
+  const origin = new URL(url).origin;
+  const context = await browser.newContext(options);
+  const offsite: string[] = [];
+  const requested: string[] = [];
+  const errors: string[] = [];
+  const failed: string[] = [];
+  await context.route('**/*', (route) => {
+    const target = route.request().url();
+    if (new URL(target).origin !== origin) {
+      offsite.push(target);
+      return route.abort('blockedbyclient');
+    }
+    requested.push(target);
+    return route.continue();
+  });
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && r.url() !== page.url() && r.url() !== url) failed.push(`${r.status()} ${r.url()}`);
+  });
+  const response = await page.goto(url, { waitUntil: 'load' });
+  return {
+    page,
+    status: response?.status(),
+    offsite,
+    requested,
+    errors,
+    failed,
+    csp: () => page.evaluate(() => [...(window as unknown as { __csp: string[] }).__csp]),
+    close: () => context.close(),
+  };
+}
+
+/** axe-core's serious and critical violations on the page, one line each. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(axe.source);
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }),
+  );
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+}
