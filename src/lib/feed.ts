@@ -32,15 +32,13 @@ export function feedItems(issues: readonly Issue[]): FeedItem[] {
       creators: [],
       ...dated,
     };
-    const articles = top.map(
-      (a): FeedItem => ({
-        title: a.title,
-        path: issueAnchorPath(issue, a.id),
-        description: [a.kicker, a.subtitle, `${label} ${a.page}版`].filter((x) => x).join(' · '),
-        creators: a.byline,
-        ...dated,
-      }),
-    );
+    const articles = top.map((a): FeedItem => ({
+      title: a.title,
+      path: issueAnchorPath(issue, a.id),
+      description: [a.kicker, a.subtitle, `${label} ${a.page}版`].filter((x) => x).join(' · '),
+      creators: a.byline,
+      ...dated,
+    }));
     const reports = issue.cityReports.map((r): FeedItem => {
       const city = cityBySlug(r.city)?.name ?? r.city;
       return {

@@ -5,5 +5,7 @@ import { absoluteUrl } from '../lib/site-url.ts';
 export function GET(context: APIContext) {
   const site = context.site ?? new URL('https://kfjz.example.org');
   const sitemap = absoluteUrl(site, import.meta.env.BASE_URL, '/sitemap-index.xml');
-  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, { headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, {
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  });
 }

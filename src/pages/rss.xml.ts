@@ -23,7 +23,9 @@ export async function GET(context: APIContext) {
         link: absoluteUrl(site, base, item.path),
         description: item.description,
         ...(pubDate ? { pubDate } : {}),
-        ...(item.creators.length > 0 ? { customData: item.creators.map((c) => `<dc:creator>${escapeXml(c)}</dc:creator>`).join('') } : {}),
+        ...(item.creators.length > 0
+          ? { customData: item.creators.map((c) => `<dc:creator>${escapeXml(c)}</dc:creator>`).join('') }
+          : {}),
       };
     }),
   });

@@ -33,7 +33,8 @@ describe('every page in dist/', () => {
     const errors: string[] = [];
     for (const page of pages) {
       const report = await validator.validateString(page.html, page.file);
-      for (const r of report.results) for (const m of r.messages) errors.push(`${page.url}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+      for (const r of report.results)
+        for (const m of r.messages) errors.push(`${page.url}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
     }
     expect(pages.length).toBeGreaterThan(3);
     expect(errors).toEqual([]);
@@ -53,7 +54,8 @@ describe('every page in dist/', () => {
       const at = head.indexOf(meta);
       if (at < 0) problems.push(`${url}: no CSP meta`);
       const firstResource = head.search(/<(link|script)\b/);
-      if (at >= 0 && firstResource >= 0 && firstResource < at) problems.push(`${url}: a resource comes before the CSP meta`);
+      if (at >= 0 && firstResource >= 0 && firstResource < at)
+        problems.push(`${url}: a resource comes before the CSP meta`);
       for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
         const [, attrs = '', body = ''] = m;
         const dataBlock = /type="application\/(ld\+)?json"/.test(attrs);
@@ -79,14 +81,19 @@ describe('every page in dist/', () => {
       for (const p of ['og:title', 'og:description', 'og:type', 'og:site_name']) {
         if (!new RegExp(`<meta property="${p}" content="[^"]+">`).test(html)) problems.push(`${url}: no ${p}`);
       }
-      if (!html.includes(`<meta property="og:url" content="${canonical}">`)) problems.push(`${url}: og:url is not the canonical URL`);
+      if (!html.includes(`<meta property="og:url" content="${canonical}">`))
+        problems.push(`${url}: og:url is not the canonical URL`);
     }
     expect(problems).toEqual([]);
   });
 
   test('loads nothing from another origin', () => {
     const external = pages.flatMap(({ url, html }) =>
-      [...html.matchAll(/<(script|img|iframe|source|video|audio)\b[^>]*\ssrc="(https?:)?\/\/[^"]*"|<link\b[^>]*rel="(stylesheet|preload|icon|modulepreload)"[^>]*href="(https?:)?\/\/[^"]*"/g)].map((m) => `${url}: ${m[0]}`),
+      [
+        ...html.matchAll(
+          /<(script|img|iframe|source|video|audio)\b[^>]*\ssrc="(https?:)?\/\/[^"]*"|<link\b[^>]*rel="(stylesheet|preload|icon|modulepreload)"[^>]*href="(https?:)?\/\/[^"]*"/g,
+        ),
+      ].map((m) => `${url}: ${m[0]}`),
     );
     expect(external).toEqual([]);
   });
@@ -115,7 +122,8 @@ describe('feeds and discovery', () => {
       const target = resolveInSite(dist, '/', item.link, options);
       expect(target, item.link).toBeDefined();
       expect(target && 'error' in target ? target.error : '', item.link).toBe('');
-      if (target && 'file' in target && target.fragment) expect(readFileSync(join(dist, target.file), 'utf8')).toContain(`id="${target.fragment}"`);
+      if (target && 'file' in target && target.fragment)
+        expect(readFileSync(join(dist, target.file), 'utf8')).toContain(`id="${target.fragment}"`);
     }
   });
 
@@ -126,24 +134,32 @@ describe('feeds and discovery', () => {
   });
 
   test('pages announce the feed', () => {
-    expect(readPage(dist, '/')).toContain(`<link rel="alternate" type="application/rss+xml" title="《开发区建设》专刊 存档 RSS" href="${DEFAULT_SITE}/rss.xml">`);
+    expect(readPage(dist, '/')).toContain(
+      `<link rel="alternate" type="application/rss+xml" title="《开发区建设》专刊 存档 RSS" href="${DEFAULT_SITE}/rss.xml">`,
+    );
   });
 
   test('the sitemap lists every page but the 404 page, each served by a file', () => {
     const index = readFileSync(join(dist, 'sitemap-index.xml'), 'utf8');
-    const locs = sitemapLocs(index).flatMap((sitemap) => sitemapLocs(readFileSync(join(dist, sitePath(sitemap)), 'utf8')));
+    const locs = sitemapLocs(index).flatMap((sitemap) =>
+      sitemapLocs(readFileSync(join(dist, sitePath(sitemap)), 'utf8')),
+    );
     const expected = pages.filter((p) => !isNotFound(p.url)).map((p) => new URL(p.url, DEFAULT_SITE).href);
     expect([...locs].sort()).toEqual([...expected].sort());
   });
 
   test('robots.txt points crawlers at the sitemap', () => {
-    expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toMatch(new RegExp(`^Sitemap: ${DEFAULT_SITE}/sitemap-index\\.xml$`, 'm'));
+    expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toMatch(
+      new RegExp(`^Sitemap: ${DEFAULT_SITE}/sitemap-index\\.xml$`, 'm'),
+    );
   });
 });
 
 describe('JSON-LD on the issue page', () => {
   const html = readPage(dist, '/issues/2024/18/');
-  const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1] ?? '') as { '@graph': Record<string, unknown>[] });
+  const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map(
+    (m) => JSON.parse(m[1] ?? '') as { '@graph': Record<string, unknown>[] },
+  );
   const graph = blocks.flatMap((b) => b['@graph']);
   const url = `${DEFAULT_SITE}/issues/2024/18/`;
 
@@ -165,7 +181,10 @@ describe('JSON-LD on the issue page', () => {
       author: [{ '@type': 'Person', name: '张巨峰' }],
       printPage: 'D1',
     });
-    expect(articles.find((a) => a['@id'] === `${url}#xinzhou`)).toMatchObject({ headline: '忻州：项目总数61个 总投资148.17亿元', author: [{ name: '畅雪' }] });
+    expect(articles.find((a) => a['@id'] === `${url}#xinzhou`)).toMatchObject({
+      headline: '忻州：项目总数61个 总投资148.17亿元',
+      author: [{ name: '畅雪' }],
+    });
     expect(articles.find((a) => a['@id'] === `${url}#compilation`)).not.toHaveProperty('author');
   });
 
@@ -191,7 +210,9 @@ describe('citations', () => {
   test('the lead article carries its GB/T 7714 reference as text, hidden from search', () => {
     const p = citationIn('lead');
     expect(p).toContain('data-pagefind-ignore');
-    expect(p).toContain('张巨峰. 全省开发区2024年第二次“三个一批”活动暨全省重点工程项目调度会举行[N]. 科学导报, 2024(18): D1.');
+    expect(p).toContain(
+      '张巨峰. 全省开发区2024年第二次“三个一批”活动暨全省重点工程项目调度会举行[N]. 科学导报, 2024(18): D1.',
+    );
   });
 
   test('a city report is cited with its reporter and heading', () => {
@@ -213,7 +234,10 @@ describe('the 往期 calendar', () => {
   const year = html.slice(html.indexOf('id="y2024"'), html.indexOf('</section>', html.indexOf('id="y2024"')));
 
   test('2024 links 第18期 and shows 第1–17期 as not archived, nothing after 18', () => {
-    const cells = [...year.matchAll(/<li class="issue-calendar__(held|gap)"[^>]*>([\s\S]*?)<\/li>/g)].map((m) => ({ held: m[1] === 'held', text: (m[2] ?? '').replace(/<[^>]+>/g, '') }));
+    const cells = [...year.matchAll(/<li class="issue-calendar__(held|gap)"[^>]*>([\s\S]*?)<\/li>/g)].map((m) => ({
+      held: m[1] === 'held',
+      text: (m[2] ?? '').replace(/<[^>]+>/g, ''),
+    }));
     expect(cells.map((c) => c.text.replace(/\D/g, ''))).toEqual(Array.from({ length: 18 }, (_, i) => String(i + 1)));
     expect(cells.filter((c) => c.held).map((c) => c.text)).toEqual(['18']);
     expect(year).toContain('href="/issues/2024/18/"');

@@ -58,7 +58,8 @@ describe('built with BASE_PATH=/kfjz/', () => {
       return sitemapLocs(readFileSync(join(dist, new URL(s).pathname.slice(BASE.length)), 'utf8'));
     });
     expect(locs).toContain(`${SITE}${BASE}issues/2024/18/`);
-    for (const loc of locs) expect(resolveInSite(dist, BASE, loc, options), loc).toMatchObject({ file: expect.any(String) });
+    for (const loc of locs)
+      expect(resolveInSite(dist, BASE, loc, options), loc).toMatchObject({ file: expect.any(String) });
     expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${SITE}${BASE}sitemap-index.xml`);
   });
 });
@@ -81,7 +82,12 @@ describe('served under /kfjz/ in Chromium', () => {
     try {
       expect(v.status, `${BASE}${path.slice(1)} is not served`).toBe(200);
       expect(v.requested.filter((u) => !new URL(u).pathname.startsWith(BASE))).toEqual([]);
-      expect({ failed: v.failed, offsite: v.offsite, csp: await v.csp(), errors: v.errors }).toEqual({ failed: [], offsite: [], csp: [], errors: [] });
+      expect({ failed: v.failed, offsite: v.offsite, csp: await v.csp(), errors: v.errors }).toEqual({
+        failed: [],
+        offsite: [],
+        csp: [],
+        errors: [],
+      });
     } finally {
       await v.close();
     }

@@ -29,7 +29,13 @@ describe.each(['light', 'dark'] as const)('in %s mode', (colorScheme) => {
     const v = await visit(browser, at(path), { colorScheme });
     try {
       expect(v.status, `${path} is not served`).toBe(200);
-      expect({ axe: await axeViolations(v.page), offsite: v.offsite, csp: await v.csp(), errors: v.errors, failed: v.failed }).toEqual({
+      expect({
+        axe: await axeViolations(v.page),
+        offsite: v.offsite,
+        csp: await v.csp(),
+        errors: v.errors,
+        failed: v.failed,
+      }).toEqual({
         axe: [],
         offsite: [],
         csp: [],
@@ -54,8 +60,16 @@ describe('search', () => {
         await v.page.keyboard.press('Enter');
       }
       await result.waitFor({ timeout: 15_000 });
-      expect(v.requested.filter((u) => /pagefind\/wasm\./.test(u)), 'Pagefind did not load its WebAssembly').not.toEqual([]);
-      expect({ offsite: v.offsite, csp: await v.csp(), errors: v.errors, failed: v.failed }).toEqual({ offsite: [], csp: [], errors: [], failed: [] });
+      expect(
+        v.requested.filter((u) => /pagefind\/wasm\./.test(u)),
+        'Pagefind did not load its WebAssembly',
+      ).not.toEqual([]);
+      expect({ offsite: v.offsite, csp: await v.csp(), errors: v.errors, failed: v.failed }).toEqual({
+        offsite: [],
+        csp: [],
+        errors: [],
+        failed: [],
+      });
     } finally {
       await v.close();
     }
@@ -94,14 +108,26 @@ describe('the 404 page', () => {
 describe('printing an issue on A4', () => {
   test('shows the text in black on white without header, navigation, aside, search or buttons', async () => {
     // A4 minus the print margins is about 178 mm ≈ 673 CSS px wide; dark mode must not leak into print.
-    const v = await visit(browser, at('/issues/2024/18/'), { colorScheme: 'dark', viewport: { width: 673, height: 1000 } });
+    const v = await visit(browser, at('/issues/2024/18/'), {
+      colorScheme: 'dark',
+      viewport: { width: 673, height: 1000 },
+    });
     try {
       await v.page.emulateMedia({ media: 'print', colorScheme: 'dark' });
       const look = await v.page.evaluate(() => {
-        const shown = (sel: string) => [...document.querySelectorAll(sel)].filter((e) => e.getClientRects().length > 0).length;
+        const shown = (sel: string) =>
+          [...document.querySelectorAll(sel)].filter((e) => e.getClientRects().length > 0).length;
         const body = getComputedStyle(document.body);
         return {
-          hidden: ['.site-header', 'nav', 'aside', 'form[role="search"]', 'button', '.site-footer', '.skip-link'].filter((s) => shown(s) > 0),
+          hidden: [
+            '.site-header',
+            'nav',
+            'aside',
+            'form[role="search"]',
+            'button',
+            '.site-footer',
+            '.skip-link',
+          ].filter((s) => shown(s) > 0),
           color: body.color,
           background: body.backgroundColor,
           articles: shown('article'),
@@ -109,7 +135,14 @@ describe('printing an issue on A4', () => {
           overflows: document.documentElement.scrollWidth > document.documentElement.clientWidth,
         };
       });
-      expect(look).toEqual({ hidden: [], color: 'rgb(0, 0, 0)', background: 'rgb(255, 255, 255)', articles: 9, citations: 9, overflows: false });
+      expect(look).toEqual({
+        hidden: [],
+        color: 'rgb(0, 0, 0)',
+        background: 'rgb(255, 255, 255)',
+        articles: 9,
+        citations: 9,
+        overflows: false,
+      });
       const pdf = await v.page.pdf({ format: 'A4' });
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     } finally {
@@ -122,8 +155,12 @@ describe('dark mode', () => {
   test('follows the system setting: light text on a dark page', async () => {
     const v = await visit(browser, at('/issues/2024/18/'), { colorScheme: 'dark' });
     try {
-      const [color, background] = await v.page.evaluate(() => [getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor]);
-      const lum = (rgb: string | undefined) => (rgb?.match(/\d+/g) ?? []).slice(0, 3).reduce((a, c) => a + Number(c), 0);
+      const [color, background] = await v.page.evaluate(() => [
+        getComputedStyle(document.body).color,
+        getComputedStyle(document.body).backgroundColor,
+      ]);
+      const lum = (rgb: string | undefined) =>
+        (rgb?.match(/\d+/g) ?? []).slice(0, 3).reduce((a, c) => a + Number(c), 0);
       expect(lum(background)).toBeLessThan(150);
       expect(lum(color)).toBeGreaterThan(500);
     } finally {
@@ -155,7 +192,8 @@ describe('feeds', () => {
       const result = await v.page.evaluate(async (url) => {
         const res = await fetch(url);
         const text = await res.text();
-        if (!url.endsWith('.xml')) return { status: res.status, error: text.includes('Sitemap:') ? '' : 'no Sitemap line' };
+        if (!url.endsWith('.xml'))
+          return { status: res.status, error: text.includes('Sitemap:') ? '' : 'no Sitemap line' };
         const doc = new DOMParser().parseFromString(text, 'application/xml');
         return { status: res.status, error: doc.querySelector('parsererror')?.textContent ?? '' };
       }, at(path));

@@ -49,14 +49,16 @@ export function sitePages(dist: string, { base }: Pick<SiteOptions, 'base'>): Si
     .filter((f) => f.endsWith('.html'))
     .map((f) => {
       const file = relative(dist, f).split(sep).join('/');
-      const url = base + (file === 'index.html' || file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file);
+      const url =
+        base + (file === 'index.html' || file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file);
       return { file, url, html: readFileSync(f, 'utf8') };
     })
     .sort((a, b) => a.url.localeCompare(b.url));
 }
 
 /** Markup outside <script>, <style>, <template> and comments: where links and ids live. */
-const markup = (html: string) => html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style|template)\b([^>]*)>[\s\S]*?<\/\1>/gi, '<$1$2></$1>');
+const markup = (html: string) =>
+  html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style|template)\b([^>]*)>[\s\S]*?<\/\1>/gi, '<$1$2></$1>');
 
 /** The URLs a page's tags point at. */
 export function linksOf(html: string): SiteLink[] {
@@ -118,7 +120,10 @@ export function resolveInSite(
 }
 
 /** Every broken in-site link or anchor of every page. */
-export function findBrokenLinks(dist: string, options: SiteOptions): { pages: SitePage[]; broken: BrokenLink[]; checked: number } {
+export function findBrokenLinks(
+  dist: string,
+  options: SiteOptions,
+): { pages: SitePage[]; broken: BrokenLink[]; checked: number } {
   const pages = sitePages(dist, options);
   const anchorCache = new Map<string, Set<string>>();
   const anchorsIn = (file: string) => {

@@ -12,7 +12,8 @@ function load(path: string): Issue {
 }
 const seed = load(join(import.meta.dirname, '../../content/issues/2024-18.mdx'));
 /** The seed with one front-matter edit. */
-const seedEdited = (from: string, to: string) => load(join(contentFolder({ '2024-18.mdx': seedWith(from, to) }), '2024-18.mdx'));
+const seedEdited = (from: string, to: string) =>
+  load(join(contentFolder({ '2024-18.mdx': seedWith(from, to) }), '2024-18.mdx'));
 
 const article = (issue: Issue, id: string) => {
   const a = issue.articles.find((x) => x.id === id);
@@ -33,25 +34,35 @@ describe('GB/T 7714 references from the seed issue', () => {
   });
 
   test('an article without byline starts with its title', () => {
-    expect(articleCitation(seed, article(seed, 'compilation'))).toBe('强化项目建设力度 积蓄经济发展动能[N]. 科学导报, 2024(18): D1.');
+    expect(articleCitation(seed, article(seed, 'compilation'))).toBe(
+      '强化项目建设力度 积蓄经济发展动能[N]. 科学导报, 2024(18): D1.',
+    );
   });
 
   test("an editor's note is cited as part of its compilation", () => {
-    expect(articleCitation(seed, article(seed, 'editors-note'))).toBe('强化项目建设力度 积蓄经济发展动能: 编前语[N]. 科学导报, 2024(18): D1.');
+    expect(articleCitation(seed, article(seed, 'editors-note'))).toBe(
+      '强化项目建设力度 积蓄经济发展动能: 编前语[N]. 科学导报, 2024(18): D1.',
+    );
   });
 
   test('a city report: reporter as author, its printed heading as title', () => {
-    expect(cityReportCitation(seed, report(seed, 'xinzhou'))).toBe('畅雪. 忻州：项目总数61个 总投资148.17亿元[N]. 科学导报, 2024(18): D1.');
+    expect(cityReportCitation(seed, report(seed, 'xinzhou'))).toBe(
+      '畅雪. 忻州：项目总数61个 总投资148.17亿元[N]. 科学导报, 2024(18): D1.',
+    );
   });
 
   test('a city report without reporter has no author part', () => {
     const issue = seedEdited('    reporter: 郝光明\n', '');
-    expect(cityReportCitation(issue, report(issue, 'jinzhong'))).toBe('晋中：项目总数60个 总投资280.8亿元[N]. 科学导报, 2024(18): D1.');
+    expect(cityReportCitation(issue, report(issue, 'jinzhong'))).toBe(
+      '晋中：项目总数60个 总投资280.8亿元[N]. 科学导报, 2024(18): D1.',
+    );
   });
 
   test('a city report that continues on another page names both pages', () => {
     const issue = seedEdited('    reporter: 李全明\n', '    reporter: 李全明\n    continuedOn: D3\n');
-    expect(cityReportCitation(issue, report(issue, 'lvliang'))).toBe('李全明. 吕梁：项目总数32个 总投资47.97亿元[N]. 科学导报, 2024(18): D1, D3.');
+    expect(cityReportCitation(issue, report(issue, 'lvliang'))).toBe(
+      '李全明. 吕梁：项目总数32个 总投资47.97亿元[N]. 科学导报, 2024(18): D1, D3.',
+    );
   });
 
   test('the whole issue', () => {
