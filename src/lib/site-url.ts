@@ -8,3 +8,10 @@ export function absoluteUrl(site: URL | string, base: string, path: string): str
   const root = new URL(base.endsWith('/') ? base : `${base}/`, site);
   return new URL(path.replace(/^\//, ''), root).href;
 }
+
+/** Astro's `site`, which astro.config.mjs always sets (from SITE_URL or its default). */
+export function configuredSite(site: URL | undefined): URL {
+  if (!site)
+    throw new Error('astro.config.mjs sets no `site`; canonical URLs, feeds and the sitemap need it (SITE_URL)');
+  return site;
+}

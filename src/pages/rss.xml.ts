@@ -2,12 +2,12 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getIssues } from '../lib/content.ts';
 import { feedDate, feedItems } from '../lib/feed.ts';
-import { absoluteUrl } from '../lib/site-url.ts';
+import { absoluteUrl, configuredSite } from '../lib/site-url.ts';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export async function GET(context: APIContext) {
-  const site = context.site ?? new URL('https://kfjz.example.org');
+  const site = configuredSite(context.site);
   const base = import.meta.env.BASE_URL;
   const issues = (await getIssues()).map((e) => e.data);
   return rss({
