@@ -175,7 +175,9 @@ describe('citations', () => {
     try {
       const button = v.page.locator('#lead > .citation .citation__copy');
       await button.click();
-      await expect(v.page.locator('#lead > .citation [role="status"]').textContent()).resolves.toBe('已复制');
+      // The clipboard answers asynchronously; the status line says when it has.
+      const status = v.page.locator('#lead > .citation [role="status"]');
+      await expect.poll(() => status.textContent()).toBe('已复制');
       expect(await v.page.evaluate(() => navigator.clipboard.readText())).toBe(
         '张巨峰. 全省开发区2024年第二次“三个一批”活动暨全省重点工程项目调度会举行[N]. 科学导报, 2024(18): D1.',
       );
