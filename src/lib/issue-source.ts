@@ -3,12 +3,14 @@
  * the same YAML parser Astro uses and the issue schema, body through the MDX parser, then
  * the checks that span files. Every failure becomes a Problem naming file, line and field.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import { cityBySlug } from '../data/cities.ts';
 import { IssueSchema, issueKey, type Issue } from '../schemas/issue.ts';
+import { checkAnchors, checkMdxBody } from './body-check.ts';
+import { PLACEHOLDER } from './issue-template.ts';
 import { MdxSyntaxError, parseMdxBody, type ParsedBody } from './mdx-body.ts';
 import type { Problem } from './problems.ts';
 
@@ -80,13 +82,78 @@ function knownKeys(path: readonly PropertyKey[]): string[] | undefined {
   return d.type === 'object' && d.shape ? Object.keys(d.shape) : undefined;
 }
 
-/** Zod's own wording where it is already plain; a typo'd key gets the list of keys that exist. */
-function readableMessage(issue: { code: string; message: string; keys?: string[]; path: PropertyKey[] }, shape?: string[]): string {
+/** What a YAML value of each type looks like, for editors who have not met the word "array". */
+const TYPE_WORDS: Record<string, string> = {
+  array: 'a list, e.g. [first, second]',
+  object: 'a group of fields, each on its own indented line below',
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+};
+
+const kindOf = (value: unknown) =>
+  Array.isArray(value) ? 'a list' : value instanceof Date ? 'a date' : value === null ? 'nothing (an empty value)' : typeof value === 'object' ? 'a group of fields' : typeof value === 'string' ? 'text' : `${typeof value} ${String(value)}`;
+
+/**
+ * Zod's own wording where it is already plain; a typo'd key gets the list of keys that exist;
+ * a missing field says so; a wrong type says in plain words what was expected and found.
+ */
+function readableMessage(issue: { code: string; message: string; keys?: string[]; path: PropertyKey[]; expected?: string }, shape: string[] | undefined, value: unknown): string {
   if (issue.code === 'unrecognized_keys' && issue.keys) {
     const known = shape ? `; expected one of: ${shape.join(', ')}` : '';
     return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}${known}`;
   }
-  return issue.message;
+  if (issue.code !== 'invalid_type') return issue.message;
+  const generic = issue.message.startsWith('Invalid input');
+  const expected = generic ? `expected ${TYPE_WORDS[issue.expected ?? ''] ?? issue.expected}` : issue.message;
+  if (value === undefined) return `missing; ${expected}`;
+  return generic ? `${expected}; found ${kindOf(value)}` : issue.message;
+}
+
+/** The value at a zod path in the parsed front-matter. */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let node = data;
+  for (const key of path) node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+  return node;
+}
+
+/** Hints for YAML errors editors meet, in js-yaml's own words. */
+const YAML_HINTS: Record<string, string> = {
+  'tab characters must not be used in indentation': 'indent with spaces',
+  'duplicated mapping key': 'a field appears twice; keep one',
+  'bad indentation of a mapping entry': 'check the indentation; a value containing ": " must be in quotes',
+};
+
+/**
+ * Values the schema cannot judge, read from the YAML source: a template placeholder left in
+ * (`TODO`, see src/lib/issue-template.ts), and an unquoted day that does not exist
+ * (`2024-02-30`), which the YAML parser Astro uses silently turns into 2024-03-01.
+ */
+function scalarProblems(doc: ReturnType<typeof parseDocument>, lines: LineCounter): { path: PropertyKey[]; line: number; message: string }[] {
+  const out: { path: PropertyKey[]; line: number; message: string }[] = [];
+  visit(doc, {
+    Scalar(key, node, path) {
+      if (key === 'key' || !node.range) return;
+      const keys: PropertyKey[] = [];
+      for (const [i, p] of path.entries()) {
+        if (isPair(p) && isScalar(p.key)) keys.push(p.key.value as PropertyKey);
+        else if (isSeq(p)) keys.push(p.items.indexOf((path[i + 1] ?? node) as never));
+      }
+      const line = lines.linePos(node.range[0]).line;
+      const text = String(node.value);
+      if (text.includes(PLACEHOLDER)) {
+        out.push({ path: keys, line, message: `still holds the template's placeholder ${PLACEHOLDER}; write what the page prints, or remove the field if it does not say` });
+        return;
+      }
+      const m = node.type === 'PLAIN' ? /^(\d{4})-(\d\d)-(\d\d)$/.exec(text) : null;
+      if (!m) return;
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const date = new Date(Date.UTC(y, mo - 1, d));
+      if (date.getUTCMonth() === mo - 1 && date.getUTCDate() === d) return;
+      out.push({ path: keys, line, message: `${text} is not a day in the calendar (YAML would silently read it as the next month's day); write the date as printed` });
+    },
+  });
+  return out;
 }
 
 /** Read and validate one issue file. `file` is shown in messages as given. */
@@ -107,7 +174,9 @@ export function loadIssueFile(path: string, file = path): { loaded?: LoadedIssue
     parsed = parseFrontmatter(raw, { frontmatter: 'empty-with-lines' });
   } catch (error) {
     const e = error as { reason?: string; message?: string; mark?: { line?: number } };
-    return err(`front-matter is not valid YAML: ${e.reason ?? e.message}`, e.mark?.line === undefined ? {} : { line: e.mark.line + 1 });
+    const reason = e.reason ?? e.message ?? String(error);
+    const hint = YAML_HINTS[reason];
+    return err(`front-matter is not valid YAML: ${reason}${hint ? ` (${hint})` : ''}`, e.mark?.line === undefined ? {} : { line: e.mark.line + 1 });
   }
   if (!parsed.rawFrontmatter) {
     return err('no front-matter: an issue file starts with a `---` block holding year, number, pages, …', { line: 1 });
@@ -121,18 +190,33 @@ export function loadIssueFile(path: string, file = path): { loaded?: LoadedIssue
     }
     return undefined;
   };
+  /** Line of `key` itself in the map at `p`: a block value starts on the line after its key. */
+  const keyLineOf = (p: readonly PropertyKey[], key: string) => {
+    const map = p.length === 0 ? doc.contents : doc.getIn(p as unknown[], true);
+    const pair = isMap(map) ? map.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
+    const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+    return range ? lines.linePos(range[0]).line : lineOf([...p, key]);
+  };
 
   const result = IssueSchema.safeParse(parsed.frontmatter);
   const problems: Problem[] = [];
+  const flagged = scalarProblems(doc, lines);
+  for (const f of flagged) problems.push({ severity: 'error', file, line: f.line, field: describeField(f.path, parsed.frontmatter), message: f.message });
   if (!result.success) {
+    // A value of the wrong type also fails the checks after it (a string's length against a list's max): say it once.
+    const wrongType = new Set(result.error.issues.filter((i) => i.code === 'invalid_type').map((i) => i.path.join('.')));
     for (const issue of result.error.issues) {
-      const line = lineOf(issue.path);
+      if (issue.code !== 'invalid_type' && wrongType.has(issue.path.join('.'))) continue;
+      if (flagged.some((f) => f.path.join('.') === issue.path.join('.'))) continue;
+      const value = valueAt(parsed.frontmatter, issue.path);
+      const firstKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+      const line = firstKey === undefined ? lineOf(issue.path) : keyLineOf(issue.path, firstKey);
       problems.push({
         severity: 'error',
         file,
         ...(line === undefined ? {} : { line }),
         field: describeField(issue.path, parsed.frontmatter) || '(front-matter)',
-        message: readableMessage(issue, knownKeys(issue.path)),
+        message: readableMessage(issue, knownKeys(issue.path), value),
       });
     }
   }
@@ -143,9 +227,10 @@ export function loadIssueFile(path: string, file = path): { loaded?: LoadedIssue
     if (!(error instanceof MdxSyntaxError)) throw error;
     problems.push({ severity: 'error', file, ...(error.line === undefined ? {} : { line: error.line }), message: error.message });
   }
+  if (body) problems.push(...checkMdxBody(body.tree, file));
   if (!result.success || !body) return { problems };
   const loaded: LoadedIssue = { file, issue: result.data, body, lineOf };
-  return { loaded, problems: [...problems, ...checkBodyMatchesFrontmatter(loaded)] };
+  return { loaded, problems: [...problems, ...checkBodyMatchesFrontmatter(loaded), ...checkAnchors(result.data, body.tree, file, lineOf)] };
 }
 
 /** Every article and city report in the front-matter has its element in the body, and back. */
@@ -181,8 +266,7 @@ function checkBodyMatchesFrontmatter({ file, issue, body, lineOf }: LoadedIssue)
   for (const [key, field] of declared) {
     if (!seen.has(key)) {
       const [component, anchor] = key.split('#');
-      const path = field.startsWith('articles') ? ['articles'] : ['cityReports'];
-      const line = lineOf(path);
+      const line = lineOf([field.startsWith('articles') ? 'articles' : 'cityReports', Number(/\[(\d+)\]/.exec(field)?.[1])]);
       problems.push({
         severity: 'error',
         file,
@@ -219,12 +303,14 @@ export function checkCollection(issues: readonly LoadedIssue[]): Problem[] {
 
 /** Load every `*.mdx` under `dir` (sorted), returning the valid issues and all problems. */
 export function loadIssues(dir: string, root = process.cwd()): LoadResult {
+  if (!existsSync(dir)) return { issues: [], problems: [{ severity: 'error', file: dir, message: 'no such folder; issues live in content/issues (or where KFJZ_CONTENT_DIR points)' }] };
   const files = readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort();
   const issues: LoadedIssue[] = [];
   const problems: Problem[] = [];
   for (const f of files) {
     const path = join(dir, f);
-    const r = loadIssueFile(path, relative(root, path));
+    const shown = relative(root, path);
+    const r = loadIssueFile(path, shown.startsWith('..') ? path : shown);
     problems.push(...r.problems);
     if (r.loaded) issues.push(r.loaded);
   }

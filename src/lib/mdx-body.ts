@@ -30,6 +30,8 @@ export interface ParsedBody {
   pages: { id: string; line: number }[];
   /** All text of the body in reading order, paragraphs separated by blank lines. */
   text: string;
+  /** The whole mdast tree, for checks on what the MDX compiler would run (components, expressions, links). */
+  tree: Root;
 }
 
 export class MdxSyntaxError extends Error {
@@ -79,9 +81,19 @@ export function parseMdxBody(body: string, lineOffset = 0): ParsedBody {
     tree = unified().use(remarkParse).use(remarkMdx).parse(body);
   } catch (error) {
     const e = error as { message?: string; reason?: string; line?: number; place?: { line?: number; start?: { line?: number } } };
+    const reason = e.reason ?? e.message ?? String(error);
+    // An unclosed tag is found where its parent ends; the opening tag is where the editor must look.
+    const opened = /closing tag for `<([^>]*)>` \((\d+):\d+-\d+:\d+\)/.exec(reason);
+    if (opened) {
+      const [, name = '', at = '1'] = opened;
+      throw new MdxSyntaxError(
+        `MDX does not parse: <${name}> opened on this line is not closed (${reason}); add </${name}> where its text ends`,
+        Number(at) + lineOffset,
+      );
+    }
     const line = e.line ?? e.place?.line ?? e.place?.start?.line;
     throw new MdxSyntaxError(
-      `MDX does not parse: ${e.reason ?? e.message ?? String(error)}. Check for an unclosed or mistyped <Tag>, or a stray { } < > in the text (write them as \\{ \\} &lt; &gt;)`,
+      `MDX does not parse: ${reason}. Check for an unclosed or mistyped <Tag>, or a stray { } < > in the text (write them as \\{ \\} &lt; &gt;)`,
       line === undefined ? undefined : line + lineOffset,
     );
   }
@@ -103,7 +115,7 @@ export function parseMdxBody(body: string, lineOffset = 0): ParsedBody {
       line: (el.position?.start.line ?? 1) + lineOffset,
     });
   });
-  return { sections, pages, text: allText(tree) };
+  return { sections, pages, text: allText(tree), tree };
 }
 
 function allText(tree: Root): string {
