@@ -5,26 +5,45 @@
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { build } from 'astro';
+import { checkContent } from '../src/lib/check.ts';
+import { errorsIn, formatProblem } from '../src/lib/problems.ts';
+import { describeError, hideStackFrames } from './lib/output.ts';
 
 const root = resolve(import.meta.dirname, '..');
 // KFJZ_OUT_DIR builds elsewhere (tests, benchmarks); staging sits beside it so the swap is a rename.
 const dist = resolve(root, process.env.KFJZ_OUT_DIR ?? 'dist');
 const staging = `${dist}.staging-${process.pid}`;
 const old = `${dist}.old-${process.pid}`;
+const debug = process.env.KFJZ_LOG_LEVEL === 'debug';
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const unchanged = () => (existsSync(dist) ? `the previous ${dist} is unchanged` : 'nothing was written');
 
-try {
-  // 1. Build everything (content check, pages, Pagefind index) into the staging folder.
-  await build({ root, outDir: staging, logLevel: process.env.KFJZ_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
-  // 2. Swap: the old archive moves aside, the new one takes its place, the old one goes.
-  if (existsSync(dist)) renameSync(dist, old);
-  renameSync(staging, dist);
-  rmSync(old, { recursive: true, force: true });
-  console.log(`archive written to ${dist}`);
-} catch (error) {
-  rmSync(staging, { recursive: true, force: true });
-  console.error(`\nbuild failed; ${existsSync(dist) ? `the previous ${dist} is unchanged` : 'nothing was written'}.\n${messageOf(error)}`);
+// 1. The content check, before Astro is even loaded: a content error stops the build within a
+//    second and prints the same lines as `npm run check`. (The content-check integration runs it
+//    again inside Astro, for `astro build` run directly.)
+const errors = errorsIn(checkContent(root));
+if (errors.length > 0) {
+  for (const p of errors) console.error(formatProblem(p));
+  console.error(`\nbuild failed: ${errors.length} content error(s), nothing was built; ${unchanged()}.`);
   process.exitCode = 1;
+} else {
+  // Astro logs a page's rendering error with its stack; the message is what an editor needs.
+  if (!debug) {
+    hideStackFrames(process.stdout);
+    hideStackFrames(process.stderr);
+  }
+  const { build } = await import('astro');
+  try {
+    // 2. Build everything (pages, Pagefind index) into the staging folder.
+    await build({ root, outDir: staging, logLevel: debug ? 'debug' : 'info' });
+    // 3. Swap: the old archive moves aside, the new one takes its place, the old one goes.
+    if (existsSync(dist)) renameSync(dist, old);
+    renameSync(staging, dist);
+    rmSync(old, { recursive: true, force: true });
+    console.log(`archive written to ${dist}`);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    console.error(`\nbuild failed; ${unchanged()}.\n${describeError(error)}`);
+    process.exitCode = 1;
+  }
 }
