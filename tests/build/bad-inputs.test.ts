@@ -1,0 +1,153 @@
+/**
+ * Every mistake in the bad-input corpus is reported by both `npm run check` and `npm run build`
+ * with its own `file:line: field: message` line, never as a stack trace, and the build leaves
+ * the last good archive byte for byte as it was. The good archive is the shared test build,
+ * copied; bad inputs fail in the content check, so no case renders anything.
+ */
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { LAYOUT_IDS, MDX_COMPONENTS } from '../../src/lib/body-check.ts';
+import { ACCEPTED_INPUTS, BAD_INPUTS, type ExpectedProblem } from '../fixtures/bad-inputs/cases.ts';
+import { contentFolder, seedMdx } from '../support/content.ts';
+import { htmlToText, readPage } from '../support/html.ts';
+import { hashTree, runScript, type ScriptRun } from '../support/scripts.ts';
+import { ROOT, clauses, readSeed } from '../support/seed.ts';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The whole output line a case must produce, as a pattern. */
+function expectedLine(e: ExpectedProblem, dir: string): RegExp {
+  const path = join(dir, e.file);
+  let line = '';
+  if (typeof e.line === 'number') line = `:${e.line}`;
+  else if (e.line) {
+    const text = readFileSync(path, 'utf8');
+    const at = text.indexOf(e.line.of);
+    if (at < 0) throw new Error(`the bad file has no ${JSON.stringify(e.line.of)}`);
+    line = `:${text.slice(0, at).split('\n').length}`;
+  }
+  const field = e.field === undefined ? '' : `${escape(e.field)}: `;
+  const message = typeof e.message === 'string' ? `${escape(e.message)}$` : e.message.source.replace(/^\^/, '');
+  return new RegExp(`^${escape(path)}${line}: ${field}${message}`, 'm');
+}
+
+const noStackTrace = (r: ScriptRun) => expect(r.output, 'no stack trace').not.toMatch(/^\s+at /m);
+
+let work: string;
+let dist: string;
+let before: Record<string, string>;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'kfjz-bad-inputs-'));
+  dist = join(work, 'dist');
+  cpSync(inject('distDir'), dist, { recursive: true });
+  before = hashTree(dist);
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** After a case that failed by building, the good archive comes back, so the next case starts clean. */
+function restoreDist() {
+  if (JSON.stringify(hashTree(dist)) === JSON.stringify(before)) return;
+  rmSync(dist, { recursive: true, force: true });
+  cpSync(inject('distDir'), dist, { recursive: true });
+}
+
+describe('a bad input', () => {
+  test('corpus covers at least 25 distinct mistakes', () => {
+    expect(new Set(BAD_INPUTS.map((c) => c.name)).size).toBe(BAD_INPUTS.length);
+    expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(25);
+  });
+
+  test.each(BAD_INPUTS)('$name: check and build name it, dist/ untouched', async (c) => {
+    const dir = contentFolder(c.files());
+    try {
+      const env = { KFJZ_CONTENT_DIR: dir, KFJZ_OUT_DIR: dist };
+      const [check, build] = await Promise.all([runScript('check', [], env), runScript('build', [], env)]);
+      const line = expectedLine(c.expect, dir);
+      expect(check.status, check.output).toBe(1);
+      expect(check.output).toMatch(line);
+      expect(check.output).toMatch(/^failed: [1-9]\d* error\(s\)/m);
+      noStackTrace(check);
+      expect(build.status, build.output).toBe(1);
+      expect(build.output).toMatch(line);
+      expect(build.output).toContain(`nothing was built; the previous ${dist} is unchanged.`);
+      noStackTrace(build);
+      expect(hashTree(dist)).toEqual(before);
+      expect(readdirSync(work)).toEqual(['dist']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      restoreDist();
+    }
+  });
+});
+
+describe('a build that fails inside Astro', () => {
+  test('prints what Astro says without a stack trace, and leaves dist/ untouched', async () => {
+    const r = await runScript('build', [], {
+      KFJZ_CONTENT_DIR: 'content/issues',
+      KFJZ_OUT_DIR: dist,
+      SITE_URL: 'not a url',
+    });
+    expect(r.status, r.output).toBe(1);
+    expect(r.output).toContain(`build failed; the previous ${dist} is unchanged.\nsite: Invalid URL`);
+    noStackTrace(r);
+    expect(hashTree(dist)).toEqual(before);
+    expect(readdirSync(work)).toEqual(['dist']);
+  });
+});
+
+describe('inputs Astro accepts', () => {
+  test('a BOM and CRLF line endings pass the check and build to the same text as the seed', async () => {
+    const [bom, crlf] = ACCEPTED_INPUTS.map((a) => a.text());
+    const crlfAs19 = String(crlf).replace('number: 18\r\n', 'number: 19\r\n');
+    const dir = contentFolder({ '2024-18.mdx': bom ?? '', '2024-19.mdx': crlfAs19 });
+    const out = join(work, 'accepted');
+    try {
+      const check = await runScript('check', [], { KFJZ_CONTENT_DIR: dir });
+      expect(check.output).toMatch(/^ok: 0 error\(s\)/m);
+      const build = await runScript('build', [], { KFJZ_CONTENT_DIR: dir, KFJZ_OUT_DIR: out });
+      expect(build.status, build.output).toBe(0);
+      for (const [page, label] of [
+        ['/issues/2024/18/', '第18期'],
+        ['/issues/2024/19/', '第19期'],
+      ] as const) {
+        const html = readPage(out, page);
+        const all = clauses(readSeed()).map((c) => c.replace('第18期', label));
+        expect(
+          all.filter((c) => !htmlToText(html).includes(c)),
+          page,
+        ).toEqual([]);
+        expect(html).not.toMatch(/[\uFEFF\r]/);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('what the body check knows about the pages', () => {
+  test('the components it allows are the ones the issue page provides', () => {
+    const index = readFileSync(join(ROOT, 'src/components/mdx/index.ts'), 'utf8');
+    const provided = /mdxComponents = \{([^}]*)\}/
+      .exec(index)?.[1]
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    expect(provided?.sort()).toEqual([...MDX_COMPONENTS].sort());
+  });
+
+  test('every id on the built issue page is an anchor it knows', () => {
+    const html = readPage(inject('distDir'), '/issues/2024/18/');
+    const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1] ?? '');
+    const seed = seedMdx();
+    const fromContent = (id: string) =>
+      seed.includes(`id="${id}"`) ||
+      seed.includes(`- id: ${id}`) ||
+      seed.includes(`- city: ${id}`) ||
+      /^page-d1(-label)?$|^figures-2024-2$/.test(id);
+    expect(ids.filter((id) => !fromContent(id) && !(LAYOUT_IDS as readonly string[]).includes(id))).toEqual([]);
+  });
+});
