@@ -1,0 +1,29 @@
+/**
+ * Pagefind's own browser API (`dist/pagefind/pagefind.js`) loaded in Node against a built
+ * archive, served on 127.0.0.1: the same index, WebAssembly and query code a reader's browser
+ * runs, without a browser (Node 24's Intl.Segmenter and WebAssembly stand in for Chromium's).
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PagefindApi } from '../../src/lib/search-query.ts';
+import { serveStatic } from './static-server.ts';
+
+export interface NodePagefind {
+  pagefind: PagefindApi & { filters(): Promise<Record<string, Record<string, number>>> };
+  close: () => Promise<void>;
+}
+
+export async function loadPagefind(dist: string): Promise<NodePagefind> {
+  const server = await serveStatic(dist);
+  // A fresh module instance per archive: the query string makes Node load the file anew.
+  const mod = await import(`${pathToFileURL(join(dist, 'pagefind', 'pagefind.js')).href}?${encodeURIComponent(dist)}`);
+  await mod.options({ basePath: new URL('pagefind/', server.url).href, baseUrl: '/' });
+  await mod.init();
+  return {
+    pagefind: mod,
+    close: async () => {
+      await mod.destroy?.();
+      await server.close();
+    },
+  };
+}
