@@ -1,0 +1,169 @@
+/**
+ * Grouping the reports by city and by round, sums over cities, and the chart geometry: on the
+ * seed and on a second, later round made by editing a copy of it (a test-only archive).
+ */
+import { describe, expect, test } from 'vitest';
+import { stackedBars } from '../../src/lib/bar-chart.ts';
+import { cityOverview, cityRecord, roundShortLabel, roundSummaries } from '../../src/lib/city-figures.ts';
+import { loadIssueFile } from '../../src/lib/issue-source.ts';
+import { CITIES, cityBySlug } from '../../src/data/cities.ts';
+import type { Issue } from '../../src/schemas/issue.ts';
+import { SEED_MDX } from '../support/seed.ts';
+
+function seedIssue(): Issue {
+  const { loaded } = loadIssueFile(SEED_MDX);
+  if (!loaded) throw new Error('the seed does not load');
+  return loaded.issue;
+}
+
+/** A later issue (2024年第25期) on a later round (2024-3) in which only 忻州 reports. */
+function laterIssue(): Issue {
+  const issue = seedIssue();
+  const round = { id: '2024-3', name: '全省开发区2024年第三次“三个一批”活动', province: {} };
+  return {
+    ...issue,
+    number: 25,
+    synthetic: true,
+    rounds: [round],
+    cityReports: [
+      { city: 'xinzhou', round: '2024-3', headline: ['test'], zones: [], signed: { projects: 5, investment: 10.5 } },
+    ],
+    projects: [],
+  };
+}
+
+const xinzhou = cityBySlug('xinzhou');
+if (!xinzhou) throw new Error('忻州 is not in the registry');
+
+describe('a city across rounds', () => {
+  test('the seed: 忻州 has one report, on 2024-2, linked to its anchor', () => {
+    const record = cityRecord([seedIssue()], xinzhou);
+    expect(record.reports.map((r) => [r.round.id, r.issue.label, r.path])).toEqual([
+      ['2024-2', '2024年第18期', '/issues/2024/18/#xinzhou'],
+    ]);
+    expect(record.zones.map((z) => z.name)).toEqual([
+      '繁峙经济技术开发区',
+      '忻州经济开发区',
+      '原平经济技术开发区',
+      '崞崞经济技术开发区',
+      '五台现代农业产业示范区',
+    ]);
+    expect(record.projects).toHaveLength(5);
+  });
+
+  test('reports come newest round first, whatever order the issues are given in', () => {
+    for (const issues of [
+      [seedIssue(), laterIssue()],
+      [laterIssue(), seedIssue()],
+    ]) {
+      const record = cityRecord(issues, xinzhou);
+      expect(record.reports.map((r) => r.round.id)).toEqual(['2024-3', '2024-2']);
+      expect(record.rounds.map((g) => g.round.id)).toEqual(['2024-3', '2024-2']);
+    }
+  });
+
+  test('the overview lists every unit of the registry, latest report or none', () => {
+    const overview = cityOverview([seedIssue(), laterIssue()]);
+    expect(overview.map((c) => c.city.slug)).toEqual(CITIES.map((c) => c.slug));
+    const x = overview.find((c) => c.city.slug === 'xinzhou');
+    expect([x?.latest?.round.id, x?.reportCount]).toEqual(['2024-3', 2]);
+    expect(overview.filter((c) => !c.latest).map((c) => c.city.name)).toEqual([
+      '大同',
+      '长治',
+      '晋城',
+      '临汾',
+      '运城',
+      '综改区',
+    ]);
+  });
+});
+
+describe('rounds', () => {
+  test('newest first; each lists its reporting cities in registry order and the rest as unreported', () => {
+    const [later, seed] = roundSummaries([seedIssue(), laterIssue()]);
+    expect([later?.round.id, seed?.round.id]).toEqual(['2024-3', '2024-2']);
+    expect(seed?.reports.map((r) => r.cityName)).toEqual(['太原', '朔州', '忻州', '阳泉', '晋中', '吕梁']);
+    expect(seed?.unreported.map((c) => c.name)).toEqual(['大同', '长治', '晋城', '临汾', '运城', '综改区']);
+    expect(seed?.issues.map((i) => i.key)).toEqual(['2024-18']);
+  });
+
+  test('sums add up only what cities state, counting the cities, each city once', () => {
+    const [seed] = roundSummaries([seedIssue()]);
+    expect(seed?.sums.signed).toEqual({
+      projects: { sum: 94, cities: 6 },
+      investment: { sum: 307.16, cities: 5 },
+      expectedOutput: { sum: 16.23, cities: 1 },
+    });
+    // Stated totals only: 吕梁's expected output is our sum, so it is not added in.
+    expect(seed?.sums.total).toEqual({
+      projects: { sum: 190, cities: 4 },
+      investment: { sum: 565.28, cities: 4 },
+      expectedOutput: { sum: 76.01, cities: 1 },
+    });
+    // A second issue reporting 2024-2 again for 忻州: counted once, with the newer report.
+    const again = {
+      ...laterIssue(),
+      rounds: seedIssue().rounds,
+      cityReports: [{ ...laterIssue().cityReports[0]!, round: '2024-2' }],
+    };
+    const [twice] = roundSummaries([seedIssue(), again]);
+    expect(twice?.repeated).toBe(true);
+    expect(twice?.reports.filter((r) => r.report.city === 'xinzhou').map((r) => r.issue.key)).toEqual([
+      '2024-25',
+      '2024-18',
+    ]);
+    expect(twice?.sums.signed?.projects).toEqual({ sum: 94 - 21 + 5, cities: 6 });
+  });
+
+  test('a round is labelled by the part of its printed name that numbers it', () => {
+    expect(roundShortLabel({ name: '全省开发区2024年第二次“三个一批”活动' })).toBe('2024年第二次');
+    expect(roundShortLabel({ name: '全省开发区2021年第一期“三个一批”活动' })).toBe('2021年第一期');
+    expect(roundShortLabel({ name: '“三个一批”活动' })).toBe('“三个一批”活动');
+  });
+});
+
+describe('the bar chart', () => {
+  test('stacks only stated batches, outlines a stated total, and scales to the widest bar', () => {
+    const chart = stackedBars(
+      [
+        {
+          label: 'a',
+          figures: {
+            signed: { investment: 70.05 },
+            started: { investment: 65.88 },
+            producing: { investment: 12.24 },
+            total: { investment: 148.17 },
+          },
+        },
+        { label: 'b', figures: { signed: { investment: 74.085 } } },
+        { label: 'c', figures: { signed: { projects: 3 } } },
+      ],
+      'investment',
+      { width: 300 },
+    );
+    const [a, b, c] = chart.rows;
+    expect(a?.segments.map((s) => s.batch)).toEqual(['signed', 'started', 'producing']);
+    expect(a?.total).toMatchObject({ value: 148.17, derived: false });
+    expect(a?.total?.width).toBeCloseTo(300);
+    expect(b?.segments.map((s) => [s.batch, s.x])).toEqual([['signed', 0]]);
+    expect(b?.segments[0]?.width).toBeCloseTo(150);
+    expect(b?.total).toBeUndefined();
+    expect(c?.segments).toEqual([]);
+    expect(chart.empty).toBe(false);
+  });
+
+  test('a derived total is drawn as derived; nothing stated means an empty chart', () => {
+    const chart = stackedBars(
+      [
+        {
+          label: 'x',
+          figures: { signed: { projects: 1 }, started: { projects: 2 }, producing: { projects: 3 } },
+          derived: { projects: 6 },
+        },
+      ],
+      'projects',
+    );
+    expect(chart.rows[0]?.total?.derived).toBe(true);
+    expect(stackedBars([{ label: 'y', figures: { signed: { projects: 1 } } }], 'investment').empty).toBe(true);
+  });
+});
