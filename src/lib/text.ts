@@ -1,0 +1,138 @@
+/**
+ * Text normalisation for matching, never for display: the archive keeps the source's wording.
+ *
+ * Every function here maps ONE UTF-16 code unit to ONE code unit, so an offset found in the
+ * normalised text is the same offset in the original (the figure extractor relies on this).
+ * No Astro imports.
+ */
+
+/**
+ * Traditional → simplified for the characters that matter to figures and their context
+ * (batch words, units, money words, places, time markers), plus a few very common ones.
+ * Deliberately small: a full converter would need a dictionary, and rare characters must be
+ * kept as printed. Every entry is one character to one character.
+ */
+const TRAD_TO_SIMP: Readonly<Record<string, string>> = {
+  // batches: 簽約 開工 動工 投產 投運
+  簽: '签',
+  籤: '签',
+  約: '约',
+  開: '开',
+  動: '动',
+  產: '产',
+  運: '运',
+  // units and counts: 億 萬 個 項 數 總 計 額
+  億: '亿',
+  萬: '万',
+  個: '个',
+  項: '项',
+  數: '数',
+  總: '总',
+  計: '计',
+  額: '额',
+  // money: 資 預 劃 實 現 達 這 為
+  資: '资',
+  預: '预',
+  劃: '划',
+  實: '实',
+  現: '现',
+  達: '达',
+  這: '这',
+  為: '为',
+  // places and structure: 縣 區 鎮 鄉 園 場 業 經 濟 發 際 級 點 鏈 類 來
+  縣: '县',
+  區: '区',
+  鎮: '镇',
+  鄉: '乡',
+  園: '园',
+  場: '场',
+  業: '业',
+  經: '经',
+  濟: '济',
+  發: '发',
+  際: '际',
+  級: '级',
+  點: '点',
+  鏈: '链',
+  類: '类',
+  來: '来',
+  // time and connectives: 與 於 後 當 時 餘 兩 會 務 並 將 從 舉 辦 進 對
+  與: '与',
+  於: '于',
+  後: '后',
+  當: '当',
+  時: '时',
+  餘: '余',
+  兩: '两',
+  會: '会',
+  務: '务',
+  並: '并',
+  將: '将',
+  從: '从',
+  舉: '举',
+  辦: '办',
+  進: '进',
+  對: '对',
+  // others common in these reports
+  電: '电',
+  風: '风',
+  陽: '阳',
+  儲: '储',
+  噸: '吨',
+  廠: '厂',
+  設: '设',
+  製: '制',
+  匯: '汇',
+  聯: '联',
+  據: '据',
+  瞭: '了',
+  擬: '拟',
+  們: '们',
+  內: '内',
+  態: '态',
+  雙: '双',
+  環: '环',
+};
+
+/** Traditional characters listed above → simplified. Unknown characters are left as printed. */
+export function toSimplified(text: string): string {
+  let out = '';
+  for (const ch of text) out += TRAD_TO_SIMP[ch] ?? ch;
+  return out;
+}
+
+/** U+FF01..U+FF5E are the full-width forms of ASCII U+0021..U+007E. */
+const FULLWIDTH_START = 0xff01;
+const FULLWIDTH_END = 0xff5e;
+const FULLWIDTH_OFFSET = 0xfee0;
+
+/**
+ * Full-width Chinese punctuation that stays as printed: clause splitting reads it, and turning
+ * `，` into `,` would blur the line between a clause break and a thousands separator.
+ */
+const KEEP_FULLWIDTH = new Set(['，', '；', '：', '！', '？', '（', '）']);
+
+/**
+ * Full-width digits, letters and the signs used with numbers → ASCII: `１５` → `15`,
+ * `１４．１７` → `14.17`, `％` → `%`, `ＭＷ` → `MW`; the ideographic space → a space.
+ * Chinese punctuation (，；：！？（）) is kept.
+ */
+export function toHalfWidth(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code === 0x3000) out += ' ';
+    else if (code >= FULLWIDTH_START && code <= FULLWIDTH_END && !KEEP_FULLWIDTH.has(ch)) {
+      out += String.fromCharCode(code - FULLWIDTH_OFFSET);
+    } else out += ch;
+  }
+  return out;
+}
+
+/**
+ * The text as the figure extractor reads it: simplified characters, ASCII digits.
+ * Same length as the input, character for character.
+ */
+export function normalizeText(text: string): string {
+  return toHalfWidth(toSimplified(text));
+}
