@@ -51,8 +51,11 @@ async function resultItem(result: PagefindResult, query: string): Promise<HTMLLI
   const { url, meta } = await result.data();
   const li = element('li');
   const heading = element('h2');
-  const link = element('a', undefined, meta.title ?? url);
+  const link = element('a');
   link.href = url;
+  // A match in the heading (a city report's figures often stand there) is highlighted too.
+  const title = meta.title ?? url;
+  for (const part of excerpt(title, query, [...title].length).parts) link.append(part.mark ? element('mark', undefined, part.text) : part.text);
   heading.append(link);
   const facts = [meta.issue, meta.page && `${meta.page}版`, meta.kind, meta.city, meta.date].filter(Boolean);
   li.append(heading, element('p', 'archive-search__meta', facts.join(' · ')));

@@ -16,15 +16,20 @@
 const WIDTH = 4;
 const LIMIT = 26 ** WIDTH;
 
-/** One character → its four-letter code (`康` → `bsgx`-like); undefined beyond the covered range. */
+const codes = new Map<string, string | undefined>();
+
+/** One character → its four-letter code (`康` → `bjwp`); undefined beyond the covered range. */
 function code(char: string): string | undefined {
+  if (codes.has(char)) return codes.get(char);
   let n = char.codePointAt(0) ?? LIMIT;
-  if (n >= LIMIT) return undefined;
-  let out = '';
-  for (let i = 0; i < WIDTH; i++) {
-    out = String.fromCharCode(97 + (n % 26)) + out;
-    n = Math.floor(n / 26);
-  }
+  let out: string | undefined = '';
+  if (n >= LIMIT) out = undefined;
+  else
+    for (let i = 0; i < WIDTH; i++) {
+      out = String.fromCharCode(97 + (n % 26)) + out;
+      n = Math.floor(n / 26);
+    }
+  codes.set(char, out);
   return out;
 }
 
@@ -33,14 +38,21 @@ export function normalizeChar(char: string): string {
   return char.normalize('NFKC').toLowerCase();
 }
 
+/** The whole text normalized at once (for CJK, digits and Latin the same as character by character). */
 export function normalizeForSearch(text: string): string {
-  let out = '';
-  for (const ch of text) out += normalizeChar(ch);
-  return out;
+  return text.normalize('NFKC').toLowerCase();
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const DIGIT = /\p{Nd}/u;
+
+/** Letters and digits of any script; the common cases (CJK, ASCII) without a regular expression. */
+function isWordChar(ch: string): boolean {
+  const n = ch.codePointAt(0) ?? 0;
+  if ((n >= 0x4e00 && n <= 0x9fff) || (n >= 0x61 && n <= 0x7a) || (n >= 0x30 && n <= 0x39)) return true;
+  if (n < 0x80) return false;
+  return n < LIMIT && WORD_CHAR.test(ch);
+}
 
 /**
  * Runs of searchable characters in normalized text: letters and digits of any script, with a
@@ -50,14 +62,15 @@ export function searchRuns(text: string): string[] {
   const chars = [...normalizeForSearch(text)];
   const runs: string[] = [];
   let run = '';
-  chars.forEach((ch, i) => {
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i] ?? '';
     const decimalPoint = ch === '.' && DIGIT.test(chars[i - 1] ?? '') && DIGIT.test(chars[i + 1] ?? '');
-    if ((WORD_CHAR.test(ch) && code(ch) !== undefined) || decimalPoint) run += ch;
+    if (isWordChar(ch) || decimalPoint) run += ch;
     else if (run) {
       runs.push(run);
       run = '';
     }
-  });
+  }
   if (run) runs.push(run);
   return runs;
 }

@@ -1,0 +1,164 @@
+/**
+ * Does search find what the text says? An archive of the seed issue plus 40 synthetic issues
+ * (tests/fixtures/synthetic/generate.ts) is built with the real Pagefind step; then for each of
+ * 80+ queries — names, companies, projects, figures, two-character substrings, phrases that
+ * cross word boundaries, single characters, full-width input, substrings drawn from the text —
+ * the records search returns are compared with the records whose indexed text contains the
+ * query. Search must find all of them (recall 100%) and little else (precision ≥ 95%).
+ * For comparison it prints what Pagefind's own Chinese handling finds on the same records.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as pagefindNode from 'pagefind';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { extractSearchRecords, recordText } from '../../src/lib/search-extract.ts';
+import { searchArchive, type PagefindApi } from '../../src/lib/search-query.ts';
+import { generateArchive } from '../fixtures/synthetic/generate.ts';
+import { buildSite } from '../support/build-site.ts';
+import { loadPagefind, type NodePagefind } from '../support/pagefind-node.ts';
+import { runScript } from '../support/scripts.ts';
+import { SEED_MDX } from '../support/seed.ts';
+
+const SYNTHETIC_ISSUES = 40;
+
+/** Queries a reader might type, by what they test. */
+const QUERIES = [
+  // companies, projects, people
+  '康佳', '康佳集团', '华启天成', '晋川合成材料股份有限公司', '山西智绘沧穹科技有限公司', '领卓医药集团',
+  '阳泉陆港多式联运', '阳泉陆港多式联运项目', '凯泽零碳国际木业新材料产业园', '文旅太空舱项目', '全国智能家居总部',
+  '金湘军', '卢东亮', '汤志平', '张巨峰', '阮洋', '畅雪', '郝光明',
+  // figures, units, Latin
+  '148.17', '70.05', '4.18', '280.8', '200MW', '800MWh', '4.5万吨', '1233', '72%', '50亿元', '21-465', 'mwh',
+  // two characters, inside longer words
+  '港多', '式联', '陆港', '崞崞', '孟县', '三峽', '沁河', '晋钢', '链主', '砥洓', '智绘', '家居',
+  // phrases that cross word boundaries
+  '投资50亿元建设', '省长金湘军在晋城', '应开尽开', '久久为功抓项目', '以商招商', '一泓清水入黄河', '签约投资额',
+  '计划总投资', '新质生产力蓄势赋能', '有效市场更加有效', '项目是第一支撑', '分三批现场签约', '年第二次',
+  // punctuation inside the query, one character, full-width input
+  '政府+链主企业+园区', '开工一批”代表项目', '晋', '沁', 'ＭＷ', '１４８．１７',
+  // several words, and words that are nowhere
+  '康佳 晋城', '忻州 148.17', '太空电梯', '999.99',
+];
+
+/** A record contains a query when its text (NFKC, lower case) contains each space-separated part. */
+const norm = (s: string) => s.normalize('NFKC').toLowerCase();
+const contains = (text: string, query: string) => norm(query).split(/\s+/).filter(Boolean).every((part) => norm(text).includes(part));
+
+interface Score {
+  query: string;
+  expected: number;
+  found: number;
+  hits: number;
+}
+
+/** Runs every query through `search` and scores it against the records' text. */
+async function measure(records: Map<string, string>, queries: string[], search: (q: string) => Promise<string[]>): Promise<Score[]> {
+  const out: Score[] = [];
+  for (const query of queries) {
+    const expected = new Set([...records].filter(([, text]) => contains(text, query)).map(([url]) => url));
+    const found = new Set(await search(query));
+    out.push({ query, expected: expected.size, found: found.size, hits: [...found].filter((u) => expected.has(u)).length });
+  }
+  return out;
+}
+
+const totals = (scores: Score[]) => {
+  const sum = (k: keyof Omit<Score, 'query'>) => scores.reduce((a, s) => a + s[k], 0);
+  return { recall: sum('hits') / sum('expected'), precision: sum('hits') / Math.max(1, sum('found')) };
+};
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** Deterministic substrings of the records' text: 2–7 characters from a random spot. */
+function sampledQueries(texts: string[], count: number): string[] {
+  let a = 20240518;
+  const next = () => ((a = (Math.imul(a, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const out: string[] = [];
+  while (out.length < count) {
+    const text = texts[Math.floor(next() * texts.length)] ?? '';
+    const words = text.split(/[\s，。、；：“”（）()《》—■]+/).filter((w) => [...w].length >= 4);
+    const word = [...(words[Math.floor(next() * words.length)] ?? '')];
+    const length = 2 + Math.floor(next() * 6);
+    if (word.length < length) continue;
+    const start = Math.floor(next() * (word.length - length + 1));
+    out.push(word.slice(start, start + length).join(''));
+  }
+  return out;
+}
+
+let work: string;
+let dist: string;
+let removeBuild: () => void;
+let ours: NodePagefind;
+let theirs: NodePagefind;
+/** Record URL → its indexed text, for every article and city report in the archive. */
+const records = new Map<string, string>();
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'kfjz-search-recall-'));
+  const content = join(work, 'content');
+  generateArchive({ dir: content, issues: SYNTHETIC_ISSUES, seed: 7 });
+  copyFileSync(SEED_MDX, join(content, '2024-18.mdx'));
+  const built = buildSite({ KFJZ_CONTENT_DIR: content });
+  dist = built.dist;
+  removeBuild = built.remove;
+  for (const year of readdirSync(join(dist, 'issues')).filter((y) => /^\d{4}$/.test(y))) {
+    for (const number of readdirSync(join(dist, 'issues', year))) {
+      const path = `/issues/${year}/${number}/`;
+      for (const r of extractSearchRecords(readFileSync(join(dist, path, 'index.html'), 'utf8'))) records.set(`${path}#${r.anchor}`, recordText(r));
+    }
+  }
+  ours = await loadPagefind(dist);
+  // Pagefind's own Chinese handling, on the same records' plain text, for comparison.
+  const { index } = await pagefindNode.createIndex({});
+  for (const [url, text] of records) await index?.addCustomRecord({ url, content: text, language: 'zh-cn', meta: { title: url } });
+  const plain = join(work, 'plain');
+  await index?.writeFiles({ outputPath: join(plain, 'pagefind') });
+  await pagefindNode.close();
+  theirs = await loadPagefind(plain);
+}, 600_000);
+
+afterAll(async () => {
+  await ours?.close();
+  await theirs?.close();
+  removeBuild?.();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const urlsOf = async (results: { data(): Promise<{ url: string }> }[] | undefined) => Promise.all((results ?? []).map(async (r) => (await r.data()).url));
+
+describe('search over a synthetic archive (seed + 40 issues)', () => {
+  test('the synthetic issues pass the content check', async () => {
+    const run = await runScript('check', [], { KFJZ_CONTENT_DIR: join(work, 'content') });
+    expect(run.output).toMatch(/^ok: 0 error\(s\)/m);
+    expect(run.status).toBe(0);
+  });
+
+  test('finds every record containing the query (recall 100%), and little else (precision ≥ 95%)', async () => {
+    const texts = [...records.values()];
+    const queries = [...QUERIES, ...sampledQueries(texts, 40)];
+    expect(queries.length).toBeGreaterThanOrEqual(60);
+    const api = ours.pagefind as PagefindApi;
+    const scores = await measure(records, queries, async (q) => urlsOf(await searchArchive(api, { q, filters: {}, sort: 'relevance' })));
+    const baseline = await measure(records, queries, async (q) => urlsOf((await theirs.pagefind.search(q))?.results));
+    const t = totals(scores);
+    const b = totals(baseline);
+    console.log(
+      [
+        `search recall/precision over ${records.size} records, ${queries.length} queries:`,
+        `  archive search (bigram tokens): recall ${pct(t.recall)}, precision ${pct(t.precision)}`,
+        `  Pagefind's own Chinese handling: recall ${pct(b.recall)}, precision ${pct(b.precision)}`,
+        `  queries fully answered: archive search ${scores.filter((s) => s.hits === s.expected).length}, Pagefind alone ${baseline.filter((s) => s.hits === s.expected).length} of ${queries.length}`,
+        `  extra records from archive search: ${scores.filter((s) => s.found > s.hits).map((s) => `${s.query} +${s.found - s.hits}`).join(', ') || 'none'}`,
+        `  queries where Pagefind alone misses records: ${baseline.filter((s) => s.hits < s.expected).length} of ${queries.length}` +
+          ` (e.g. ${baseline.filter((s) => s.hits < s.expected).slice(0, 8).map((s) => `${s.query} ${s.hits}/${s.expected}`).join(', ')})`,
+      ].join('\n'),
+    );
+    const missed = scores.filter((s) => s.hits < s.expected).map((s) => `${s.query}: found ${s.hits} of ${s.expected}`);
+    expect(missed).toEqual([]);
+    expect(t.recall).toBe(1);
+    expect(t.precision).toBeGreaterThanOrEqual(0.95);
+    // The hand-picked queries do find something where the text has it (the test is not vacuous).
+    expect(scores.filter((s) => s.expected > 0).length).toBeGreaterThan(queries.length - 5);
+  });
+});
