@@ -1,0 +1,84 @@
+import { describe, expect, test } from 'vitest';
+import { excerpt, indexTokens, pagefindQueries, searchRuns, textMatches } from '../../src/lib/search-text.ts';
+import { paramsFromRequest, requestFromParams } from '../../src/lib/search-query.ts';
+import { roundLabel } from '../../src/lib/search-record.ts';
+
+const XINZHOU = '据了解，本次活动，忻州市开发区共签约21个项目，总投资70.05亿元；开工23个项目，总投资65.88亿元；投产17个项目，总投资12.24亿元。';
+
+describe('runs: what search compares', () => {
+  test('split at punctuation and spaces; decimal points, full-width forms and Latin case handled', () => {
+    expect(searchRuns('忻州：项目总数61个 总投资148.17亿元。')).toEqual(['忻州', '项目总数61个', '总投资148.17亿元']);
+    expect(searchRuns('２００MW/800MWh，“三个一批”。')).toEqual(['200mw', '800mwh', '三个一批']);
+    expect(searchRuns('1-4月 12.')).toEqual(['1', '4月', '12']);
+  });
+});
+
+describe('tokens', () => {
+  test('every substring of the text is found as its bigrams in a row, whatever word boundaries it crosses', () => {
+    const tokens = ` ${indexTokens(XINZHOU)} `;
+    for (const run of searchRuns(XINZHOU)) {
+      const chars = [...run];
+      for (let start = 0; start < chars.length; start++) {
+        for (let end = start + 2; end <= chars.length; end++) {
+          const sub = chars.slice(start, end).join('');
+          // `0.` alone is not a decimal: its query is `0`, found by prefix.
+          if (searchRuns(sub)[0] !== sub) continue;
+          const [q] = pagefindQueries(sub);
+          expect(tokens).toContain(` ${q?.match.replace(/"/g, '')} `);
+        }
+      }
+    }
+  });
+
+  test('tokens are plain a–z words that no segmenter can cut', () => {
+    expect(indexTokens('康佳集团 148.17')).toMatch(/^[a-z ]+$/);
+    expect(new Set(indexTokens('康佳集团').split(' ').map((t) => t.length))).toEqual(new Set([8, 4]));
+  });
+
+  test('a query asks for one character by prefix, two as one word, more as an exact phrase ranked by its words', () => {
+    const [one] = pagefindQueries('晋');
+    expect(one?.match).toMatch(/^[a-z]{4}$/);
+    expect(one?.rank).toBeUndefined();
+    expect(pagefindQueries('康佳')[0]?.match).toMatch(/^[a-z]{8}$/);
+    const [phrase] = pagefindQueries('阳泉陆港');
+    expect(phrase?.match).toMatch(/^"[a-z]{8} [a-z]{8} [a-z]{8}"$/);
+    expect(phrase?.rank).toBe(phrase?.match.slice(1, -1));
+    expect(pagefindQueries('康佳 晋城')).toHaveLength(2);
+    expect(pagefindQueries('，。！ ')).toEqual([]);
+  });
+
+  test('a match is every run of the query inside the text', () => {
+    expect(textMatches(XINZHOU, '７０.０５')).toBe(true);
+    expect(textMatches(XINZHOU, '忻州 12.24')).toBe(true);
+    expect(textMatches(XINZHOU, '忻州 148.17')).toBe(false);
+  });
+});
+
+describe('excerpts', () => {
+  test('a window around the first match, the match highlighted as printed even when typed full-width', () => {
+    const text = `${'前文'.repeat(60)}${XINZHOU}`;
+    const cut = excerpt(text, '７０．０５', 40);
+    expect(cut.start).toBe(true);
+    expect(cut.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['70.05']);
+    expect(cut.parts.map((p) => p.text).join('')).toHaveLength(40);
+  });
+
+  test('without a match, the beginning of the text', () => {
+    const cut = excerpt(XINZHOU, '太原', 10);
+    expect(cut).toEqual({ parts: [{ text: '据了解，本次活动，忻', mark: false }], start: false, end: true });
+  });
+});
+
+describe('the search URL', () => {
+  test('holds query, filters and order, and only what is set', () => {
+    const request = requestFromParams(new URLSearchParams('q=康佳&city=jincheng&sort=newest&year=&bogus=1'));
+    expect(request).toEqual({ q: '康佳', filters: { city: 'jincheng' }, sort: 'newest' });
+    expect(paramsFromRequest(request).toString()).toBe(new URLSearchParams('q=康佳&city=jincheng&sort=newest').toString());
+    expect(requestFromParams(new URLSearchParams('q=x&sort=sideways')).sort).toBe('relevance');
+  });
+
+  test('round labels are the round as the paper names it', () => {
+    expect(roundLabel('全省开发区2024年第二次“三个一批”活动')).toBe('2024年第二次');
+    expect(roundLabel('全省开发区2021年第一期“三个一批”活动')).toBe('2021年第一期');
+  });
+});
