@@ -4,7 +4,15 @@
  * search. Results are built as DOM nodes from text (no HTML strings), excerpts from the
  * record's text around the first match.
  */
-import { FILTER_KEYS, paramsFromRequest, requestFromParams, searchArchive, type PagefindApi, type PagefindResult, type SearchRequest } from '../lib/search-query.ts';
+import {
+  FILTER_KEYS,
+  paramsFromRequest,
+  requestFromParams,
+  searchArchive,
+  type PagefindApi,
+  type PagefindResult,
+  type SearchRequest,
+} from '../lib/search-query.ts';
 import { excerpt } from '../lib/search-text.ts';
 
 const PAGE_SIZE = 20;
@@ -40,7 +48,11 @@ function fillForm(f: HTMLFormElement, request: SearchRequest): void {
   if (sort instanceof HTMLSelectElement) sort.value = request.sort;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (className) e.className = className;
   if (text !== undefined) e.textContent = text;
@@ -55,7 +67,8 @@ async function resultItem(result: PagefindResult, query: string): Promise<HTMLLI
   link.href = url;
   // A match in the heading (a city report's figures often stand there) is highlighted too.
   const title = meta.title ?? url;
-  for (const part of excerpt(title, query, [...title].length).parts) link.append(part.mark ? element('mark', undefined, part.text) : part.text);
+  for (const part of excerpt(title, query, [...title].length).parts)
+    link.append(part.mark ? element('mark', undefined, part.text) : part.text);
   heading.append(link);
   const facts = [meta.issue, meta.page && `${meta.page}版`, meta.kind, meta.city, meta.date].filter(Boolean);
   li.append(heading, element('p', 'archive-search__meta', facts.join(' · ')));

@@ -26,7 +26,8 @@ const HEADING_WEIGHT = 4;
 /** Records handed to Pagefind at once: enough to keep its service busy, few enough to bound memory. */
 const BATCH = 64;
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A value Pagefind reads from an attribute: `<span data-pagefind-meta="title[data-v]" data-v="…">`. */
 const field = (kind: 'meta' | 'filter' | 'sort', key: string, value: string) =>
@@ -68,7 +69,11 @@ function assertOk<T extends { errors: string[] }>(response: T, step: string): T 
 const seconds = (ms: number) => (ms < 750 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
 
 /** Index every record of the built site in `dir` into `dir/pagefind/`. */
-export async function buildSearchIndex(dir: string, pathnames: readonly string[], logger: AstroIntegrationLogger): Promise<{ pages: number; records: number }> {
+export async function buildSearchIndex(
+  dir: string,
+  pathnames: readonly string[],
+  logger: AstroIntegrationLogger,
+): Promise<{ pages: number; records: number }> {
   const started = performance.now();
   logger.info('building the search index…');
   try {
@@ -92,7 +97,9 @@ export async function buildSearchIndex(dir: string, pathnames: readonly string[]
       const path = `/${pathname.replace(/^\/+/, '')}`;
       for (const record of found) {
         const url = `${path}#${record.anchor}`;
-        pending.push(index.addHTMLFile({ url, content: recordDocument(record) }).then((r) => assertOk(r, `adding ${url}`)));
+        pending.push(
+          index.addHTMLFile({ url, content: recordDocument(record) }).then((r) => assertOk(r, `adding ${url}`)),
+        );
         records++;
         if (pending.length >= BATCH) {
           await Promise.all(pending);
@@ -106,7 +113,11 @@ export async function buildSearchIndex(dir: string, pathnames: readonly string[]
     const ms = performance.now() - started;
     logger.info(`search index written to pagefind/ in ${seconds(ms)}`);
     // Benchmarks (scripts/bench) read how long this step took.
-    if (process.env.KFJZ_TIMINGS_FILE) appendFileSync(process.env.KFJZ_TIMINGS_FILE, `${JSON.stringify({ step: 'pagefind', seconds: ms / 1000, records })}\n`);
+    if (process.env.KFJZ_TIMINGS_FILE)
+      appendFileSync(
+        process.env.KFJZ_TIMINGS_FILE,
+        `${JSON.stringify({ step: 'pagefind', seconds: ms / 1000, records })}\n`,
+      );
     return { pages, records };
   } catch (error) {
     throw new Error('building the search index failed', { cause: error });
@@ -115,7 +126,12 @@ export async function buildSearchIndex(dir: string, pathnames: readonly string[]
   }
 }
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+};
 
 export function pagefindSearch(): AstroIntegration {
   let outDir = '';
@@ -128,7 +144,11 @@ export function pagefindSearch(): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
-        await buildSearchIndex(fileURLToPath(dir), pages.map((p) => p.pathname), logger);
+        await buildSearchIndex(
+          fileURLToPath(dir),
+          pages.map((p) => p.pathname),
+          logger,
+        );
       },
       'astro:server:setup': ({ server, logger }) => {
         const root = normalize(join(outDir, 'pagefind') + sep);

@@ -21,7 +21,37 @@ export interface ExtractedRecord {
 }
 
 /** Elements that end a run of text: their text never joins the text before or after them. */
-const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'ol', 'p', 'section', 'table', 'td', 'th', 'tr', 'ul']);
+const BLOCK = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'ol',
+  'p',
+  'section',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul',
+]);
 /** Never text a reader reads as the article. */
 const SKIP = new Set(['button', 'noscript', 'script', 'style', 'template']);
 
@@ -64,10 +94,13 @@ export function extractSearchRecords(html: string): ExtractedRecord[] {
       const anchor = attr(node, 'id') ?? '';
       const raw = attr(node, 'data-search');
       if (!anchor || raw === undefined) {
-        throw new Error(`<article data-pagefind-body${anchor ? ` id="${anchor}"` : ''}> has no ${anchor ? 'data-search facts' : 'id to link to'}`);
+        throw new Error(
+          `<article data-pagefind-body${anchor ? ` id="${anchor}"` : ''}> has no ${anchor ? 'data-search facts' : 'id to link to'}`,
+        );
       }
       const facets = SearchFacetsSchema.safeParse(JSON.parse(raw));
-      if (!facets.success) throw new Error(`<article id="${anchor}">: data-search is not valid: ${facets.error.message}`);
+      if (!facets.success)
+        throw new Error(`<article id="${anchor}">: data-search is not valid: ${facets.error.message}`);
       records.push({ anchor, facets: facets.data, body: textOf(node) });
     }
     for (const child of childrenOf(node)) visit(child);

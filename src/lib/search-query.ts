@@ -42,7 +42,10 @@ export function paramsFromRequest(request: SearchRequest): URLSearchParams {
 
 /** The part of Pagefind's JS API (`/pagefind/pagefind.js`) that search uses. */
 export interface PagefindApi {
-  search(term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindResult[] } | null>;
+  search(
+    term: string | null,
+    options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
+  ): Promise<{ results: PagefindResult[] } | null>;
 }
 
 export interface PagefindResult {
@@ -62,13 +65,17 @@ export interface PagefindFragment {
  * search-text.ts), results best first or in issue order. Filters alone browse the archive.
  * Undefined when there is nothing to search for.
  */
-export async function searchArchive(pagefind: PagefindApi, request: SearchRequest): Promise<PagefindResult[] | undefined> {
+export async function searchArchive(
+  pagefind: PagefindApi,
+  request: SearchRequest,
+): Promise<PagefindResult[] | undefined> {
   const queries = pagefindQueries(request.q);
   const hasFilters = Object.keys(request.filters).length > 0;
   if (queries.length === 0 && !hasFilters) return undefined;
   const options = {
     filters: request.filters as Record<string, string>,
-    sort: request.sort === 'relevance' ? {} : { date: request.sort === 'newest' ? ('desc' as const) : ('asc' as const) },
+    sort:
+      request.sort === 'relevance' ? {} : { date: request.sort === 'newest' ? ('desc' as const) : ('asc' as const) },
   };
   // Filters only: browse in issue order (relevance means nothing without words).
   if (queries.length === 0) {

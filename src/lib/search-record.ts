@@ -98,7 +98,9 @@ export function roundLabel(name: string): string {
  * The values each filter can take in this archive: exactly those its records carry, so no
  * choice leads to an empty list by construction. Newest issues and years first.
  */
-export function searchFilterOptions(issues: readonly Issue[]): Record<'city' | 'year' | 'issue' | 'kind' | 'round', FilterOption[]> {
+export function searchFilterOptions(
+  issues: readonly Issue[],
+): Record<'city' | 'year' | 'issue' | 'kind' | 'round', FilterOption[]> {
   const facets = issues.flatMap((issue) => [
     ...issue.articles.map((a) => articleSearchFacets(issue, a)),
     ...issue.cityReports.map((r) => cityReportSearchFacets(issue, r)),
@@ -108,12 +110,15 @@ export function searchFilterOptions(issues: readonly Issue[]): Record<'city' | '
   const kinds = present(facets.map((f) => f.kind));
   const newestFirst = [...issues].sort((a, b) => b.year - a.year || b.number - a.number);
   const rounds = new Map<string, string>();
-  for (const issue of newestFirst) for (const r of issue.rounds) if (!rounds.has(r.id)) rounds.set(r.id, roundLabel(r.name));
+  for (const issue of newestFirst)
+    for (const r of issue.rounds) if (!rounds.has(r.id)) rounds.set(r.id, roundLabel(r.name));
   return {
     city: CITIES.filter((c) => cities.has(c.slug)).map((c) => ({ value: c.slug, label: c.name })),
     year: [...present(newestFirst.map((i) => String(i.year)))].map((y) => ({ value: y, label: `${y}年` })),
     issue: newestFirst.map((i) => ({ value: issueKey(i), label: issueLabel(i) })),
-    kind: [...ARTICLE_KINDS, CITY_REPORT_KIND].filter((k, i, all) => kinds.has(k) && all.indexOf(k) === i).map((k) => ({ value: k, label: k })),
+    kind: [...ARTICLE_KINDS, CITY_REPORT_KIND]
+      .filter((k, i, all) => kinds.has(k) && all.indexOf(k) === i)
+      .map((k) => ({ value: k, label: k })),
     round: [...rounds].map(([value, label]) => ({ value, label })),
   };
 }

@@ -133,7 +133,11 @@ export interface ExcerptPart {
  * A window of about `length` characters of `text` around the first match of the query, as
  * plain and highlighted parts. Matching runs on normalized text, highlighting on the original.
  */
-export function excerpt(text: string, query: string, length = 120): { parts: ExcerptPart[]; start: boolean; end: boolean } {
+export function excerpt(
+  text: string,
+  query: string,
+  length = 120,
+): { parts: ExcerptPart[]; start: boolean; end: boolean } {
   const original = [...text.replace(/\s+/g, ' ').trim()];
   // Normalized text, each code unit remembering which original character it came from.
   let normText = '';
@@ -151,7 +155,8 @@ export function excerpt(text: string, query: string, length = 120): { parts: Exc
       first = Math.min(first, from[at] ?? 0);
     }
   }
-  const begin = first === Infinity ? 0 : Math.max(0, Math.min(first - Math.floor(length / 4), original.length - length));
+  const begin =
+    first === Infinity ? 0 : Math.max(0, Math.min(first - Math.floor(length / 4), original.length - length));
   const stop = Math.min(original.length, begin + length);
   const parts: ExcerptPart[] = [];
   for (let i = begin; i < stop; i++) {

@@ -29,7 +29,17 @@ describe('the records of 2024年第18期', () => {
   const records = () => extractSearchRecords(readFileSync(join(dist, 'issues/2024/18/index.html'), 'utf8'));
 
   test('one per article and city report, in page order', () => {
-    expect(records().map((r) => r.anchor)).toEqual(['lead', 'compilation', 'editors-note', 'taiyuan', 'xinzhou', 'yangquan', 'shuozhou', 'jinzhong', 'lvliang']);
+    expect(records().map((r) => r.anchor)).toEqual([
+      'lead',
+      'compilation',
+      'editors-note',
+      'taiyuan',
+      'xinzhou',
+      'yangquan',
+      'shuozhou',
+      'jinzhong',
+      'lvliang',
+    ]);
   });
 
   test('hold what the reader reads (headings, photo caption and credit, byline) and no page furniture', () => {
@@ -39,9 +49,12 @@ describe('the records of 2024年第18期', () => {
     expect(lead).toContain('5月10日，省委副书记、省长金湘军宣布康佳智慧科技城项目启动。');
     expect(lead).toContain('阮洋摄');
     expect(lead.endsWith('张巨峰')).toBe(true);
-    expect(byAnchor.get('compilation')).toBe('强化项目建设力度 积蓄经济发展动能\n——全省开发区2024年第二次“三个一批”活动各市分会场报道集锦\n(下转D3版)');
+    expect(byAnchor.get('compilation')).toBe(
+      '强化项目建设力度 积蓄经济发展动能\n——全省开发区2024年第二次“三个一批”活动各市分会场报道集锦\n(下转D3版)',
+    );
     const all = [...byAnchor.values()].join('\n');
-    for (const furniture of ['引用格式', 'GB/T 7714', '复制引用', '历次“三个一批”数据', '图片未收录', 'D3版未收录']) expect(all).not.toContain(furniture);
+    for (const furniture of ['引用格式', 'GB/T 7714', '复制引用', '历次“三个一批”数据', '图片未收录', 'D3版未收录'])
+      expect(all).not.toContain(furniture);
     // A compilation's city reports are records of their own, not part of it or of the editor's note.
     expect(byAnchor.get('editors-note')).not.toContain('忻州');
   });
@@ -61,7 +74,13 @@ describe('searching the real archive', () => {
 
   test('a result carries its title, issue, page, kind and city; no date, since the issue prints none', async () => {
     const [xinzhou] = await search('148.17');
-    expect(xinzhou?.meta).toMatchObject({ title: '忻州：项目总数61个 总投资148.17亿元', issue: '2024年第18期', page: 'D1', kind: '城市报道', city: '忻州' });
+    expect(xinzhou?.meta).toMatchObject({
+      title: '忻州：项目总数61个 总投资148.17亿元',
+      issue: '2024年第18期',
+      page: 'D1',
+      kind: '城市报道',
+      city: '忻州',
+    });
     expect(xinzhou?.meta.date).toBeUndefined();
     expect(xinzhou?.meta.text).toContain('据了解，本次活动，忻州市开发区共签约21个项目');
   });
@@ -72,7 +91,9 @@ describe('searching the real archive', () => {
     expect(await urls('康佳', { filters: { city: 'jincheng' } })).toEqual(['/issues/2024/18/#lead']);
     expect(await urls('2024年第二次', { filters: { kind: '城市报道' } })).toHaveLength(6);
     expect(await urls('项目', { filters: { kind: '编前语' } })).toEqual(['/issues/2024/18/#editors-note']);
-    expect(await urls('项目', { filters: { issue: '2024-18', year: '2024', round: '2024-2', city: 'lvliang' } })).toEqual(['/issues/2024/18/#lvliang']);
+    expect(
+      await urls('项目', { filters: { issue: '2024-18', year: '2024', round: '2024-2', city: 'lvliang' } }),
+    ).toEqual(['/issues/2024/18/#lvliang']);
     expect(await urls('项目', { filters: { year: '2023' } })).toEqual([]);
   });
 
@@ -85,9 +106,13 @@ describe('searching the real archive', () => {
     const html = readFileSync(join(dist, 'search/index.html'), 'utf8');
     const options = (name: string) => {
       const select = new RegExp(`<select name="${name}"[^>]*>([\\s\\S]*?)</select>`).exec(html)?.[1] ?? '';
-      return [...select.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1]).filter(Boolean).sort();
+      return [...select.matchAll(/<option value="([^"]*)"/g)]
+        .map((m) => m[1])
+        .filter(Boolean)
+        .sort();
     };
     const filters = await pf.pagefind.filters();
-    for (const key of ['city', 'year', 'issue', 'kind', 'round']) expect(options(key), key).toEqual(Object.keys(filters[key] ?? {}).sort());
+    for (const key of ['city', 'year', 'issue', 'kind', 'round'])
+      expect(options(key), key).toEqual(Object.keys(filters[key] ?? {}).sort());
   });
 });

@@ -25,25 +25,85 @@ const SYNTHETIC_ISSUES = 40;
 /** Queries a reader might type, by what they test. */
 const QUERIES = [
   // companies, projects, people
-  '康佳', '康佳集团', '华启天成', '晋川合成材料股份有限公司', '山西智绘沧穹科技有限公司', '领卓医药集团',
-  '阳泉陆港多式联运', '阳泉陆港多式联运项目', '凯泽零碳国际木业新材料产业园', '文旅太空舱项目', '全国智能家居总部',
-  '金湘军', '卢东亮', '汤志平', '张巨峰', '阮洋', '畅雪', '郝光明',
+  '康佳',
+  '康佳集团',
+  '华启天成',
+  '晋川合成材料股份有限公司',
+  '山西智绘沧穹科技有限公司',
+  '领卓医药集团',
+  '阳泉陆港多式联运',
+  '阳泉陆港多式联运项目',
+  '凯泽零碳国际木业新材料产业园',
+  '文旅太空舱项目',
+  '全国智能家居总部',
+  '金湘军',
+  '卢东亮',
+  '汤志平',
+  '张巨峰',
+  '阮洋',
+  '畅雪',
+  '郝光明',
   // figures, units, Latin
-  '148.17', '70.05', '4.18', '280.8', '200MW', '800MWh', '4.5万吨', '1233', '72%', '50亿元', '21-465', 'mwh',
+  '148.17',
+  '70.05',
+  '4.18',
+  '280.8',
+  '200MW',
+  '800MWh',
+  '4.5万吨',
+  '1233',
+  '72%',
+  '50亿元',
+  '21-465',
+  'mwh',
   // two characters, inside longer words
-  '港多', '式联', '陆港', '崞崞', '孟县', '三峽', '沁河', '晋钢', '链主', '砥洓', '智绘', '家居',
+  '港多',
+  '式联',
+  '陆港',
+  '崞崞',
+  '孟县',
+  '三峽',
+  '沁河',
+  '晋钢',
+  '链主',
+  '砥洓',
+  '智绘',
+  '家居',
   // phrases that cross word boundaries
-  '投资50亿元建设', '省长金湘军在晋城', '应开尽开', '久久为功抓项目', '以商招商', '一泓清水入黄河', '签约投资额',
-  '计划总投资', '新质生产力蓄势赋能', '有效市场更加有效', '项目是第一支撑', '分三批现场签约', '年第二次',
+  '投资50亿元建设',
+  '省长金湘军在晋城',
+  '应开尽开',
+  '久久为功抓项目',
+  '以商招商',
+  '一泓清水入黄河',
+  '签约投资额',
+  '计划总投资',
+  '新质生产力蓄势赋能',
+  '有效市场更加有效',
+  '项目是第一支撑',
+  '分三批现场签约',
+  '年第二次',
   // punctuation inside the query, one character, full-width input
-  '政府+链主企业+园区', '开工一批”代表项目', '晋', '沁', 'ＭＷ', '１４８．１７',
+  '政府+链主企业+园区',
+  '开工一批”代表项目',
+  '晋',
+  '沁',
+  'ＭＷ',
+  '１４８．１７',
   // several words, and words that are nowhere
-  '康佳 晋城', '忻州 148.17', '太空电梯', '999.99',
+  '康佳 晋城',
+  '忻州 148.17',
+  '太空电梯',
+  '999.99',
 ];
 
 /** A record contains a query when its text (NFKC, lower case) contains each space-separated part. */
 const norm = (s: string) => s.normalize('NFKC').toLowerCase();
-const contains = (text: string, query: string) => norm(query).split(/\s+/).filter(Boolean).every((part) => norm(text).includes(part));
+const contains = (text: string, query: string) =>
+  norm(query)
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((part) => norm(text).includes(part));
 
 interface Score {
   query: string;
@@ -53,12 +113,21 @@ interface Score {
 }
 
 /** Runs every query through `search` and scores it against the records' text. */
-async function measure(records: Map<string, string>, queries: string[], search: (q: string) => Promise<string[]>): Promise<Score[]> {
+async function measure(
+  records: Map<string, string>,
+  queries: string[],
+  search: (q: string) => Promise<string[]>,
+): Promise<Score[]> {
   const out: Score[] = [];
   for (const query of queries) {
     const expected = new Set([...records].filter(([, text]) => contains(text, query)).map(([url]) => url));
     const found = new Set(await search(query));
-    out.push({ query, expected: expected.size, found: found.size, hits: [...found].filter((u) => expected.has(u)).length });
+    out.push({
+      query,
+      expected: expected.size,
+      found: found.size,
+      hits: [...found].filter((u) => expected.has(u)).length,
+    });
   }
   return out;
 }
@@ -72,7 +141,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 /** Deterministic substrings of the records' text: 2–7 characters from a random spot. */
 function sampledQueries(texts: string[], count: number): string[] {
   let a = 20240518;
-  const next = () => ((a = (Math.imul(a, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const next = () => (a = (Math.imul(a, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const out: string[] = [];
   while (out.length < count) {
     const text = texts[Math.floor(next() * texts.length)] ?? '';
@@ -105,13 +174,15 @@ beforeAll(async () => {
   for (const year of readdirSync(join(dist, 'issues')).filter((y) => /^\d{4}$/.test(y))) {
     for (const number of readdirSync(join(dist, 'issues', year))) {
       const path = `/issues/${year}/${number}/`;
-      for (const r of extractSearchRecords(readFileSync(join(dist, path, 'index.html'), 'utf8'))) records.set(`${path}#${r.anchor}`, recordText(r));
+      for (const r of extractSearchRecords(readFileSync(join(dist, path, 'index.html'), 'utf8')))
+        records.set(`${path}#${r.anchor}`, recordText(r));
     }
   }
   ours = await loadPagefind(dist);
   // Pagefind's own Chinese handling, on the same records' plain text, for comparison.
   const { index } = await pagefindNode.createIndex({});
-  for (const [url, text] of records) await index?.addCustomRecord({ url, content: text, language: 'zh-cn', meta: { title: url } });
+  for (const [url, text] of records)
+    await index?.addCustomRecord({ url, content: text, language: 'zh-cn', meta: { title: url } });
   const plain = join(work, 'plain');
   await index?.writeFiles({ outputPath: join(plain, 'pagefind') });
   await pagefindNode.close();
@@ -125,7 +196,8 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const urlsOf = async (results: { data(): Promise<{ url: string }> }[] | undefined) => Promise.all((results ?? []).map(async (r) => (await r.data()).url));
+const urlsOf = async (results: { data(): Promise<{ url: string }> }[] | undefined) =>
+  Promise.all((results ?? []).map(async (r) => (await r.data()).url));
 
 describe('search over a synthetic archive (seed + 40 issues)', () => {
   test('the synthetic issues pass the content check', async () => {
@@ -139,7 +211,9 @@ describe('search over a synthetic archive (seed + 40 issues)', () => {
     const queries = [...QUERIES, ...sampledQueries(texts, 40)];
     expect(queries.length).toBeGreaterThanOrEqual(60);
     const api = ours.pagefind as PagefindApi;
-    const scores = await measure(records, queries, async (q) => urlsOf(await searchArchive(api, { q, filters: {}, sort: 'relevance' })));
+    const scores = await measure(records, queries, async (q) =>
+      urlsOf(await searchArchive(api, { q, filters: {}, sort: 'relevance' })),
+    );
     const baseline = await measure(records, queries, async (q) => urlsOf((await theirs.pagefind.search(q))?.results));
     const t = totals(scores);
     const b = totals(baseline);
@@ -149,9 +223,18 @@ describe('search over a synthetic archive (seed + 40 issues)', () => {
         `  archive search (bigram tokens): recall ${pct(t.recall)}, precision ${pct(t.precision)}`,
         `  Pagefind's own Chinese handling: recall ${pct(b.recall)}, precision ${pct(b.precision)}`,
         `  queries fully answered: archive search ${scores.filter((s) => s.hits === s.expected).length}, Pagefind alone ${baseline.filter((s) => s.hits === s.expected).length} of ${queries.length}`,
-        `  extra records from archive search: ${scores.filter((s) => s.found > s.hits).map((s) => `${s.query} +${s.found - s.hits}`).join(', ') || 'none'}`,
+        `  extra records from archive search: ${
+          scores
+            .filter((s) => s.found > s.hits)
+            .map((s) => `${s.query} +${s.found - s.hits}`)
+            .join(', ') || 'none'
+        }`,
         `  queries where Pagefind alone misses records: ${baseline.filter((s) => s.hits < s.expected).length} of ${queries.length}` +
-          ` (e.g. ${baseline.filter((s) => s.hits < s.expected).slice(0, 8).map((s) => `${s.query} ${s.hits}/${s.expected}`).join(', ')})`,
+          ` (e.g. ${baseline
+            .filter((s) => s.hits < s.expected)
+            .slice(0, 8)
+            .map((s) => `${s.query} ${s.hits}/${s.expected}`)
+            .join(', ')})`,
       ].join('\n'),
     );
     const missed = scores.filter((s) => s.hits < s.expected).map((s) => `${s.query}: found ${s.hits} of ${s.expected}`);

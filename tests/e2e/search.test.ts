@@ -25,10 +25,15 @@ afterAll(async () => {
 const results = (v: Visit) => v.page.locator('#archive-search-results > li');
 /** Waits for the search to finish (the status line names a count) and returns the result links. */
 async function resultLinks(v: Visit): Promise<{ text: string; href: string }[]> {
-  await v.page.locator('#archive-search-status').filter({ hasText: /找到|没有找到/ }).waitFor({ timeout: 15_000 });
-  return v.page.locator('#archive-search-results > li h2 a').evaluateAll((links) =>
-    links.map((a) => ({ text: a.textContent ?? '', href: (a as HTMLAnchorElement).getAttribute('href') ?? '' })),
-  );
+  await v.page
+    .locator('#archive-search-status')
+    .filter({ hasText: /找到|没有找到/ })
+    .waitFor({ timeout: 15_000 });
+  return v.page
+    .locator('#archive-search-results > li h2 a')
+    .evaluateAll((links) =>
+      links.map((a) => ({ text: a.textContent ?? '', href: (a as HTMLAnchorElement).getAttribute('href') ?? '' })),
+    );
 }
 const clean = async (v: Visit) => ({ errors: v.errors, failed: v.failed, csp: await v.csp(), offsite: v.offsite });
 
@@ -41,7 +46,10 @@ describe('search', () => {
       await v.page.waitForURL(/\/search\/\?q=/);
       expect(decodeURIComponent(new URL(v.page.url()).search)).toBe('?q=康佳');
       const links = await resultLinks(v);
-      expect(links[0]).toEqual({ text: '全省开发区2024年第二次“三个一批”活动暨全省重点工程项目调度会举行', href: '/issues/2024/18/#lead' });
+      expect(links[0]).toEqual({
+        text: '全省开发区2024年第二次“三个一批”活动暨全省重点工程项目调度会举行',
+        href: '/issues/2024/18/#lead',
+      });
       const first = results(v).first();
       expect(await first.locator('mark').allTextContents()).toContain('康佳');
       expect(await first.locator('.archive-search__meta').textContent()).toContain('2024年第18期');
@@ -87,7 +95,9 @@ describe('search', () => {
       await v.page.selectOption('select[name="city"]', 'xinzhou');
       await v.page.waitForURL(/city=xinzhou/);
       await v.page.locator('#archive-search-status').filter({ hasText: '找到 1 篇' }).waitFor({ timeout: 15_000 });
-      expect(await resultLinks(v)).toEqual([{ text: '忻州：项目总数61个 总投资148.17亿元', href: '/issues/2024/18/#xinzhou' }]);
+      expect(await resultLinks(v)).toEqual([
+        { text: '忻州：项目总数61个 总投资148.17亿元', href: '/issues/2024/18/#xinzhou' },
+      ]);
       expect(new URL(v.page.url()).searchParams.get('q')).toBe('2024年第二次');
 
       await v.page.reload();

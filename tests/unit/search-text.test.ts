@@ -3,7 +3,8 @@ import { excerpt, indexTokens, pagefindQueries, searchRuns, textMatches } from '
 import { paramsFromRequest, requestFromParams } from '../../src/lib/search-query.ts';
 import { roundLabel } from '../../src/lib/search-record.ts';
 
-const XINZHOU = '据了解，本次活动，忻州市开发区共签约21个项目，总投资70.05亿元；开工23个项目，总投资65.88亿元；投产17个项目，总投资12.24亿元。';
+const XINZHOU =
+  '据了解，本次活动，忻州市开发区共签约21个项目，总投资70.05亿元；开工23个项目，总投资65.88亿元；投产17个项目，总投资12.24亿元。';
 
 describe('runs: what search compares', () => {
   test('split at punctuation and spaces; decimal points, full-width forms and Latin case handled', () => {
@@ -32,7 +33,13 @@ describe('tokens', () => {
 
   test('tokens are plain a–z words that no segmenter can cut', () => {
     expect(indexTokens('康佳集团 148.17')).toMatch(/^[a-z ]+$/);
-    expect(new Set(indexTokens('康佳集团').split(' ').map((t) => t.length))).toEqual(new Set([8, 4]));
+    expect(
+      new Set(
+        indexTokens('康佳集团')
+          .split(' ')
+          .map((t) => t.length),
+      ),
+    ).toEqual(new Set([8, 4]));
   });
 
   test('a query asks for one character by prefix, two as one word, more as an exact phrase ranked by its words', () => {
@@ -73,7 +80,9 @@ describe('the search URL', () => {
   test('holds query, filters and order, and only what is set', () => {
     const request = requestFromParams(new URLSearchParams('q=康佳&city=jincheng&sort=newest&year=&bogus=1'));
     expect(request).toEqual({ q: '康佳', filters: { city: 'jincheng' }, sort: 'newest' });
-    expect(paramsFromRequest(request).toString()).toBe(new URLSearchParams('q=康佳&city=jincheng&sort=newest').toString());
+    expect(paramsFromRequest(request).toString()).toBe(
+      new URLSearchParams('q=康佳&city=jincheng&sort=newest').toString(),
+    );
     expect(requestFromParams(new URLSearchParams('q=x&sort=sideways')).sort).toBe('relevance');
   });
 
