@@ -14,6 +14,7 @@ import {
   type SearchRequest,
 } from '../lib/search-query.ts';
 import { excerpt } from '../lib/search-text.ts';
+import type { Variants } from '../lib/search-variants.ts';
 
 const PAGE_SIZE = 20;
 
@@ -22,13 +23,22 @@ const status = document.querySelector<HTMLElement>('#archive-search-status');
 const list = document.querySelector<HTMLOListElement>('#archive-search-results');
 const more = document.querySelector<HTMLButtonElement>('#archive-search-more');
 
-let pagefind: Promise<PagefindApi> | undefined;
-function loadPagefind(base: string): Promise<PagefindApi> {
-  pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf) => {
-    await pf.options({ basePath: `${base}pagefind/`, baseUrl: base });
-    return pf as PagefindApi;
-  });
-  return pagefind;
+interface Engine {
+  pagefind: PagefindApi;
+  variants: Variants;
+}
+
+let engine: Promise<Engine> | undefined;
+/** Pagefind and the traditional → simplified table, both loaded with the first search. */
+function loadEngine(base: string): Promise<Engine> {
+  engine ??= Promise.all([
+    import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf) => {
+      await pf.options({ basePath: `${base}pagefind/`, baseUrl: base });
+      return pf as PagefindApi;
+    }),
+    import('../lib/search-variants.ts').then((m) => m.simplifiedVariants()),
+  ]).then(([pagefind, variants]) => ({ pagefind, variants }));
+  return engine;
 }
 
 function readForm(f: HTMLFormElement): SearchRequest {
@@ -59,7 +69,7 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
-async function resultItem(result: PagefindResult, query: string): Promise<HTMLLIElement> {
+async function resultItem(result: PagefindResult, query: string, variants: Variants): Promise<HTMLLIElement> {
   const { url, meta } = await result.data();
   const li = element('li');
   const heading = element('h2');
@@ -67,14 +77,14 @@ async function resultItem(result: PagefindResult, query: string): Promise<HTMLLI
   link.href = url;
   // A match in the heading (a city report's figures often stand there) is highlighted too.
   const title = meta.title ?? url;
-  for (const part of excerpt(title, query, [...title].length).parts)
+  for (const part of excerpt(title, query, [...title].length, variants).parts)
     link.append(part.mark ? element('mark', undefined, part.text) : part.text);
   heading.append(link);
   const facts = [meta.issue, meta.page && `${meta.page}版`, meta.kind, meta.city, meta.date].filter(Boolean);
   li.append(heading, element('p', 'archive-search__meta', facts.join(' · ')));
   const text = meta.text ?? '';
   if (text) {
-    const cut = excerpt(text, query, 110);
+    const cut = excerpt(text, query, 110, variants);
     const p = element('p', 'archive-search__excerpt');
     if (cut.start) p.append('…');
     for (const part of cut.parts) p.append(part.mark ? element('mark', undefined, part.text) : part.text);
@@ -97,8 +107,11 @@ async function run(f: HTMLFormElement, request: SearchRequest): Promise<void> {
   }
   status.textContent = '正在搜索…';
   let results: PagefindResult[];
+  let variants: Variants;
   try {
-    results = (await searchArchive(await loadPagefind(f.dataset.base ?? '/'), request)) ?? [];
+    const loaded = await loadEngine(f.dataset.base ?? '/');
+    variants = loaded.variants;
+    results = (await searchArchive(loaded.pagefind, request, variants)) ?? [];
   } catch (error) {
     if (run === current) status.textContent = '搜索暂时无法使用，请稍后再试，或按期浏览往期。';
     throw error;
@@ -106,7 +119,9 @@ async function run(f: HTMLFormElement, request: SearchRequest): Promise<void> {
   if (run !== current) return;
   let shown = 0;
   const showMore = async () => {
-    const batch = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => resultItem(r, request.q)));
+    const batch = await Promise.all(
+      results.slice(shown, shown + PAGE_SIZE).map((r) => resultItem(r, request.q, variants)),
+    );
     if (run !== current) return;
     list.append(...batch);
     shown += batch.length;

@@ -6,7 +6,8 @@
  * (an issue page holds six cities; as one record, filtering by 忻州 would return 阳泉's report
  * too). Each record is a small HTML document: the heading's search tokens (weighted), the body's
  * tokens, and the facts a result shows as Pagefind metadata — the reader-visible text among them,
- * from which the search page cuts its excerpt. The tokens come from src/lib/search-text.ts.
+ * from which the search page cuts its excerpt. The tokens come from src/lib/search-text.ts, with
+ * traditional characters read as simplified (src/lib/search-variants.ts).
  *
  * Under `astro dev` the index of the last build (dist/pagefind/) is served at /pagefind/, so
  * search works in development after one `npm run build`.
@@ -20,6 +21,7 @@ import { cityBySlug } from '../data/cities.ts';
 import { extractSearchRecords, type ExtractedRecord } from '../lib/search-extract.ts';
 import { issueOrder } from '../lib/search-record.ts';
 import { indexTokens } from '../lib/search-text.ts';
+import { simplifiedVariants } from '../lib/search-variants.ts';
 
 /** Pagefind's own weight for heading words is 1 for body words; the printed heading counts more. */
 const HEADING_WEIGHT = 4;
@@ -36,6 +38,7 @@ const field = (kind: 'meta' | 'filter' | 'sort', key: string, value: string) =>
 /** The document Pagefind indexes for one article or city report found at `path` (a site path). */
 export function recordDocument(record: ExtractedRecord): string {
   const f = record.facets;
+  const variants = simplifiedVariants();
   const cityNames = f.cities.map((c) => cityBySlug(c)?.name ?? c);
   const fields = [
     field('meta', 'title', f.title),
@@ -52,7 +55,7 @@ export function recordDocument(record: ExtractedRecord): string {
     ...f.rounds.map((r) => field('filter', 'round', r)),
     field('sort', 'date', issueOrder(f)),
   ];
-  return `<html lang="zh-CN"><body><div data-pagefind-body><p data-pagefind-weight="${HEADING_WEIGHT}">${indexTokens(f.heading.join('\n'))}</p><p>${indexTokens(record.body)}</p></div>${fields.join('')}</body></html>`;
+  return `<html lang="zh-CN"><body><div data-pagefind-body><p data-pagefind-weight="${HEADING_WEIGHT}">${indexTokens(f.heading.join('\n'), variants)}</p><p>${indexTokens(record.body, variants)}</p></div>${fields.join('')}</body></html>`;
 }
 
 /** The site path of a built page (`issues/2024/18/`) → its HTML file in `dir`. */

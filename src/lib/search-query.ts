@@ -4,6 +4,7 @@
  * Shared by the search page's script and the tests; no DOM, no Astro.
  */
 import { pagefindQueries } from './search-text.ts';
+import type { Variants } from './search-variants.ts';
 
 /** What results can be narrowed by; each is a URL parameter and a Pagefind filter of the same name. */
 export const FILTER_KEYS = ['city', 'year', 'issue', 'kind', 'round'] as const;
@@ -68,8 +69,9 @@ export interface PagefindFragment {
 export async function searchArchive(
   pagefind: PagefindApi,
   request: SearchRequest,
+  variants?: Variants,
 ): Promise<PagefindResult[] | undefined> {
-  const queries = pagefindQueries(request.q);
+  const queries = pagefindQueries(request.q, variants);
   const hasFilters = Object.keys(request.filters).length > 0;
   if (queries.length === 0 && !hasFilters) return undefined;
   const options = {

@@ -9,8 +9,10 @@
  * neither segmenter can split. A query goes through the same steps and asks for its bigrams in
  * a row (Pagefind's exact-phrase search), which is "the text contains the query", nothing looser.
  * A one-character query matches by prefix (every bigram starting with it, and the run's last
- * character). No dependencies: this module is bundled into the search page as it is.
+ * character). Traditional characters can be folded to simplified on both sides (`variants`,
+ * src/lib/search-variants.ts). No dependencies: the search page bundles this module as it is.
  */
+import type { Variants } from './search-variants.ts';
 
 /** Pagefind words per character: four base-26 letters cover U+0000–U+6F90F (all CJK blocks in use). */
 const WIDTH = 4;
@@ -33,14 +35,15 @@ function code(char: string): string | undefined {
   return out;
 }
 
-/** Full-width forms to ASCII, compatibility forms folded, Latin lower-cased: `１４８．１７` → `148.17`. */
-export function normalizeChar(char: string): string {
-  return char.normalize('NFKC').toLowerCase();
-}
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/gu;
 
-/** The whole text normalized at once (for CJK, digits and Latin the same as character by character). */
-export function normalizeForSearch(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
+/**
+ * Full-width forms to ASCII, compatibility forms folded, Latin lower-cased (`１４８．１７` →
+ * `148.17`), and with `variants`, traditional characters to simplified (`簽約` → `签约`).
+ */
+export function normalizeForSearch(text: string, variants?: Variants): string {
+  const plain = text.normalize('NFKC').toLowerCase();
+  return variants ? plain.replace(HAN, (ch) => variants.get(ch) ?? ch) : plain;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
@@ -58,8 +61,8 @@ function isWordChar(ch: string): boolean {
  * Runs of searchable characters in normalized text: letters and digits of any script, with a
  * decimal point kept between two digits (`148.17`). Punctuation and spaces separate runs.
  */
-export function searchRuns(text: string): string[] {
-  const chars = [...normalizeForSearch(text)];
+export function searchRuns(text: string, variants?: Variants): string[] {
+  const chars = [...normalizeForSearch(text, variants)];
   const runs: string[] = [];
   let run = '';
   for (let i = 0; i < chars.length; i++) {
@@ -85,8 +88,8 @@ function runTokens(run: string): string[] {
 }
 
 /** The words Pagefind indexes for `text`, space-separated, in text order. */
-export function indexTokens(text: string): string {
-  return searchRuns(text)
+export function indexTokens(text: string, variants?: Variants): string {
+  return searchRuns(text, variants)
     .map((run) => runTokens(run).join(' '))
     .join(' ');
 }
@@ -107,8 +110,8 @@ export interface RunQuery {
  * when it matches all of them. `阳泉陆港` → `"<阳泉> <泉陆> <陆港>"` (the bigrams in a row);
  * `港` → `<港>` (a prefix of every bigram starting with 港). Empty when nothing is searchable.
  */
-export function pagefindQueries(query: string): RunQuery[] {
-  return searchRuns(query).map((run) => {
+export function pagefindQueries(query: string, variants?: Variants): RunQuery[] {
+  return searchRuns(query, variants).map((run) => {
     if ([...run].length === 1) return { match: code(run) ?? '' };
     const words = runTokens(run).slice(0, -1).join(' ');
     return words.includes(' ') ? { match: `"${words}"`, rank: words } : { match: words };
@@ -116,10 +119,10 @@ export function pagefindQueries(query: string): RunQuery[] {
 }
 
 /** Whether `text` contains every run of `query`: the definition of a match that search keeps to. */
-export function textMatches(text: string, query: string): boolean {
-  const runs = searchRuns(query);
+export function textMatches(text: string, query: string, variants?: Variants): boolean {
+  const runs = searchRuns(query, variants);
   if (runs.length === 0) return false;
-  const haystack = searchRuns(text);
+  const haystack = searchRuns(text, variants);
   return runs.every((r) => haystack.some((h) => h.includes(r)));
 }
 
@@ -137,19 +140,20 @@ export function excerpt(
   text: string,
   query: string,
   length = 120,
+  variants?: Variants,
 ): { parts: ExcerptPart[]; start: boolean; end: boolean } {
   const original = [...text.replace(/\s+/g, ' ').trim()];
   // Normalized text, each code unit remembering which original character it came from.
   let normText = '';
   const from: number[] = [];
   original.forEach((ch, i) => {
-    const n = normalizeChar(ch);
+    const n = normalizeForSearch(ch, variants);
     normText += n;
     for (let k = 0; k < n.length; k++) from.push(i);
   });
   const marked = new Array<boolean>(original.length).fill(false);
   let first = Infinity;
-  for (const run of searchRuns(query)) {
+  for (const run of searchRuns(query, variants)) {
     for (let at = normText.indexOf(run); at >= 0; at = normText.indexOf(run, at + 1)) {
       for (let k = at; k < at + run.length; k++) marked[from[k] ?? 0] = true;
       first = Math.min(first, from[at] ?? 0);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { extractSearchRecords, recordText } from '../../src/lib/search-extract.ts';
 import { searchArchive, type SearchRequest } from '../../src/lib/search-query.ts';
+import { simplifiedVariants } from '../../src/lib/search-variants.ts';
 import { loadPagefind, type NodePagefind } from '../support/pagefind-node.ts';
 
 const dist = inject('distDir');
@@ -20,7 +21,8 @@ afterAll(async () => {
 });
 
 const search = async (q: string, more: Partial<SearchRequest> = {}) => {
-  const results = (await searchArchive(pf.pagefind, { q, filters: {}, sort: 'relevance', ...more })) ?? [];
+  const request: SearchRequest = { q, filters: {}, sort: 'relevance', ...more };
+  const results = (await searchArchive(pf.pagefind, request, simplifiedVariants())) ?? [];
   return Promise.all(results.map((r) => r.data()));
 };
 const urls = async (q: string, more: Partial<SearchRequest> = {}) => (await search(q, more)).map((d) => d.url);
@@ -66,6 +68,13 @@ describe('searching the real archive', () => {
     expect(await urls('阳泉陆港多式联运')).toEqual(['/issues/2024/18/#yangquan']);
     expect(await urls('148.17')).toEqual(['/issues/2024/18/#xinzhou']);
     expect(await urls('金湘军')).toEqual(['/issues/2024/18/#lead']);
+  });
+
+  test('traditional characters find the simplified text, and the traditional 三峽 on the page is found as 三峡', async () => {
+    expect(await urls('陽泉陸港多式聯運')).toEqual(['/issues/2024/18/#yangquan']);
+    expect(await urls('簽約 億元', { filters: { city: 'xinzhou' } })).toEqual(['/issues/2024/18/#xinzhou']);
+    expect(await urls('三峡')).toEqual(['/issues/2024/18/#yangquan']);
+    expect(await urls('三峽')).toEqual(['/issues/2024/18/#yangquan']);
   });
 
   test('a reporter finds the report they wrote, not every reference naming them', async () => {

@@ -14,6 +14,7 @@ import * as pagefindNode from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { extractSearchRecords, recordText } from '../../src/lib/search-extract.ts';
 import { searchArchive, type PagefindApi } from '../../src/lib/search-query.ts';
+import { simplifiedVariants } from '../../src/lib/search-variants.ts';
 import { generateArchive } from '../fixtures/synthetic/generate.ts';
 import { buildSite } from '../support/build-site.ts';
 import { loadPagefind, type NodePagefind } from '../support/pagefind-node.ts';
@@ -23,82 +24,33 @@ import { SEED_MDX } from '../support/seed.ts';
 const SYNTHETIC_ISSUES = 40;
 
 /** Queries a reader might type, by what they test. */
+// prettier-ignore
 const QUERIES = [
   // companies, projects, people
-  '康佳',
-  '康佳集团',
-  '华启天成',
-  '晋川合成材料股份有限公司',
-  '山西智绘沧穹科技有限公司',
-  '领卓医药集团',
-  '阳泉陆港多式联运',
-  '阳泉陆港多式联运项目',
-  '凯泽零碳国际木业新材料产业园',
-  '文旅太空舱项目',
-  '全国智能家居总部',
-  '金湘军',
-  '卢东亮',
-  '汤志平',
-  '张巨峰',
-  '阮洋',
-  '畅雪',
-  '郝光明',
+  '康佳', '康佳集团', '华启天成', '晋川合成材料股份有限公司', '山西智绘沧穹科技有限公司', '领卓医药集团',
+  '阳泉陆港多式联运', '阳泉陆港多式联运项目', '凯泽零碳国际木业新材料产业园', '文旅太空舱项目', '全国智能家居总部',
+  '金湘军', '卢东亮', '汤志平', '张巨峰', '阮洋', '畅雪', '郝光明',
   // figures, units, Latin
-  '148.17',
-  '70.05',
-  '4.18',
-  '280.8',
-  '200MW',
-  '800MWh',
-  '4.5万吨',
-  '1233',
-  '72%',
-  '50亿元',
-  '21-465',
-  'mwh',
+  '148.17', '70.05', '4.18', '280.8', '200MW', '800MWh', '4.5万吨', '1233', '72%', '50亿元', '21-465', 'mwh',
   // two characters, inside longer words
-  '港多',
-  '式联',
-  '陆港',
-  '崞崞',
-  '孟县',
-  '三峽',
-  '沁河',
-  '晋钢',
-  '链主',
-  '砥洓',
-  '智绘',
-  '家居',
+  '港多', '式联', '陆港', '崞崞', '孟县', '三峽', '沁河', '晋钢', '链主', '砥洓', '智绘', '家居',
   // phrases that cross word boundaries
-  '投资50亿元建设',
-  '省长金湘军在晋城',
-  '应开尽开',
-  '久久为功抓项目',
-  '以商招商',
-  '一泓清水入黄河',
-  '签约投资额',
-  '计划总投资',
-  '新质生产力蓄势赋能',
-  '有效市场更加有效',
-  '项目是第一支撑',
-  '分三批现场签约',
-  '年第二次',
+  '投资50亿元建设', '省长金湘军在晋城', '应开尽开', '久久为功抓项目', '以商招商', '一泓清水入黄河', '签约投资额',
+  '计划总投资', '新质生产力蓄势赋能', '有效市场更加有效', '项目是第一支撑', '分三批现场签约', '年第二次',
   // punctuation inside the query, one character, full-width input
-  '政府+链主企业+园区',
-  '开工一批”代表项目',
-  '晋',
-  '沁',
-  'ＭＷ',
-  '１４８．１７',
+  '政府+链主企业+园区', '开工一批”代表项目', '晋', '沁', 'ＭＷ', '１４８．１７',
+  // traditional characters (and the simplified form of the page's own 三峽)
+  '簽約', '開工一批', '億元', '陽泉陸港多式聯運', '晉城經濟技術開發區', '領卓醫藥集團', '三峡',
   // several words, and words that are nowhere
-  '康佳 晋城',
-  '忻州 148.17',
-  '太空电梯',
-  '999.99',
+  '康佳 晋城', '忻州 148.17', '太空电梯', '999.99',
 ];
 
-/** A record contains a query when its text (NFKC, lower case) contains each space-separated part. */
-const norm = (s: string) => s.normalize('NFKC').toLowerCase();
+/**
+ * A record contains a query when its text contains each space-separated part, both read in
+ * NFKC, lower case, traditional characters as simplified (OpenCC's character table).
+ */
+const variants = simplifiedVariants();
+const norm = (s: string) => [...s.normalize('NFKC').toLowerCase()].map((ch) => variants.get(ch) ?? ch).join('');
 const contains = (text: string, query: string) =>
   norm(query)
     .split(/\s+/)
@@ -212,7 +164,7 @@ describe('search over a synthetic archive (seed + 40 issues)', () => {
     expect(queries.length).toBeGreaterThanOrEqual(60);
     const api = ours.pagefind as PagefindApi;
     const scores = await measure(records, queries, async (q) =>
-      urlsOf(await searchArchive(api, { q, filters: {}, sort: 'relevance' })),
+      urlsOf(await searchArchive(api, { q, filters: {}, sort: 'relevance' }, variants)),
     );
     const baseline = await measure(records, queries, async (q) => urlsOf((await theirs.pagefind.search(q))?.results));
     const t = totals(scores);

@@ -75,6 +75,19 @@ describe('search', () => {
     }
   });
 
+  test('a query in traditional characters finds the simplified text, highlighted as printed', async () => {
+    const v = await visit(browser, at('/search/?q=陽泉陸港多式聯運'));
+    try {
+      const links = await resultLinks(v);
+      expect(links.map((l) => l.href)).toEqual(['/issues/2024/18/#yangquan']);
+      const marks = await results(v).first().locator('.archive-search__excerpt mark').allTextContents();
+      expect(marks[0]).toBe('阳泉陆港多式联运');
+      expect(await clean(v)).toEqual({ errors: [], failed: [], csp: [], offsite: [] });
+    } finally {
+      await v.close();
+    }
+  });
+
   test('/search/?q=148.17 finds the 忻州 report', async () => {
     const v = await visit(browser, at('/search/?q=148.17'));
     try {

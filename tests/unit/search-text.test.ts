@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { excerpt, indexTokens, pagefindQueries, searchRuns, textMatches } from '../../src/lib/search-text.ts';
 import { paramsFromRequest, requestFromParams } from '../../src/lib/search-query.ts';
 import { roundLabel } from '../../src/lib/search-record.ts';
+import { simplifiedVariants } from '../../src/lib/search-variants.ts';
 
 const XINZHOU =
   '据了解，本次活动，忻州市开发区共签约21个项目，总投资70.05亿元；开工23个项目，总投资65.88亿元；投产17个项目，总投资12.24亿元。';
@@ -52,6 +53,16 @@ describe('tokens', () => {
     expect(phrase?.rank).toBe(phrase?.match.slice(1, -1));
     expect(pagefindQueries('康佳 晋城')).toHaveLength(2);
     expect(pagefindQueries('，。！ ')).toEqual([]);
+  });
+
+  test('traditional characters read as simplified when variants are given, on both sides', () => {
+    const variants = simplifiedVariants();
+    expect(searchRuns('簽約項目15個，總投資77.01億元', variants)).toEqual(['签约项目15个', '总投资77.01亿元']);
+    expect(pagefindQueries('陽泉陸港', variants)).toEqual(pagefindQueries('阳泉陆港'));
+    expect(textMatches('三峽孟县风光蓄一体化', '三峡', variants)).toBe(true);
+    expect(textMatches('三峽孟县风光蓄一体化', '三峡')).toBe(false);
+    const cut = excerpt('三峽孟县风光蓄一体化', '三峡孟縣', 20, variants);
+    expect(cut.parts[0]).toEqual({ text: '三峽孟县', mark: true });
   });
 
   test('a match is every run of the query inside the text', () => {
