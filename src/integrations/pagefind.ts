@@ -160,7 +160,12 @@ export function pagefindSearch(): AstroIntegration {
         const root = normalize(join(outDir, 'pagefind') + sep);
         let warned = false;
         server.middlewares.use(`${base}pagefind/`, (req, res, next) => {
-          const file = normalize(join(root, decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')));
+          let file = '';
+          try {
+            file = normalize(join(root, decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')));
+          } catch {
+            // A malformed address is not ours to answer.
+          }
           if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
             if (!existsSync(root) && !warned) {
               warned = true;
