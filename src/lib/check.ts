@@ -3,6 +3,7 @@
  * editor can cause in content/issues, as Problems naming file, line and field.
  */
 import { isAbsolute, join } from 'node:path';
+import { crossCheckIssue } from './cross-check.ts';
 import { loadIssues } from './issue-source.ts';
 import type { Problem } from './problems.ts';
 
@@ -15,6 +16,8 @@ export function contentDir(root = process.cwd()): string {
   return isAbsolute(dir) ? dir : join(root, dir);
 }
 
+/** Schema, body and collection problems, then figures ↔ text for every issue that loaded. */
 export function checkContent(root: string, dir = contentDir(root)): Problem[] {
-  return loadIssues(dir, root).problems;
+  const { issues, problems } = loadIssues(dir, root);
+  return [...problems, ...issues.flatMap(crossCheckIssue)];
 }

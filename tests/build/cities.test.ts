@@ -222,7 +222,7 @@ describe('open data', () => {
       expect(col(row, 'city')).toBe(seed.city);
       for (const part of ['signed', 'started', 'producing', 'total'] as const) {
         for (const key of ['projects', 'investment', 'expectedOutput'] as const) {
-          const stated = (seed as { [p: string]: Record<string, number> | undefined })[part]?.[key];
+          const stated = (seed as unknown as { [p: string]: Record<string, number> | undefined })[part]?.[key];
           expect(col(row, `${part}_${key}`), `${seed.city} ${part}_${key}`).toBe(
             stated === undefined ? '' : String(stated),
           );

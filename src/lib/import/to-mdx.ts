@@ -30,6 +30,16 @@ export function escapeMdxText(text: string): string {
     .replace(/&/g, '&amp;');
 }
 
+/** Batches in the paper's order (签约, 开工, 投产, 合计), whatever order the extractor found them in. */
+function inPaperOrder(f: RoundFigures): RoundFigures {
+  const out: RoundFigures = {};
+  for (const part of ['signed', 'started', 'producing', 'total'] as const) {
+    const batch = f[part];
+    if (batch) out[part] = batch;
+  }
+  return out;
+}
+
 const comment = (note: string) => `{/* ${note.replace(/\*\//g, '* /')} */}`;
 const reportText = (r: DraftCityReport) => [...r.headline, ...r.blocks.map((b) => b.text)].join('\n');
 
@@ -103,7 +113,7 @@ export function renderIssueMdx(page: DraftPage, opts: RenderOptions): RenderedIs
   const cityReports = reports.map((r) => {
     const { figures, review: notes } = opts.figures.report(reportText(r));
     review.push(...notes.map((n) => `${r.city.name}: ${n}`));
-    return { r, figures };
+    return { r, figures: inPaperOrder(figures) };
   });
 
   const frontmatter = {
@@ -112,7 +122,7 @@ export function renderIssueMdx(page: DraftPage, opts: RenderOptions): RenderedIs
     masthead: page.masthead,
     pages: [opts.page],
     missingPages: page.referencedPages.filter((p) => p !== opts.page),
-    rounds: page.rounds.map((r) => ({ ...r, province: round && r.id === round.id ? province.figures : {} })),
+    rounds: page.rounds.map((r) => ({ ...r, province: round && r.id === round.id ? provinceFigures : {} })),
     articles: articles.map((a) => articleMeta(a, opts.page)),
     cityReports: cityReports.map(({ r, figures }) => ({
       city: r.city.slug,
@@ -134,6 +144,6 @@ export function renderIssueMdx(page: DraftPage, opts: RenderOptions): RenderedIs
   return {
     mdx,
     review,
-    figures: { reports: cityReports.map(({ r, figures }) => ({ city: r.city.slug, ...figures })), province: province.figures },
+    figures: { reports: cityReports.map(({ r, figures }) => ({ city: r.city.slug, ...figures })), province: provinceFigures },
   };
 }
