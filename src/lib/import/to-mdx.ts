@@ -109,6 +109,7 @@ export function renderIssueMdx(page: DraftPage, opts: RenderOptions): RenderedIs
   const lead = articles.find((a) => a.kind === '要闻');
   const province = lead ? opts.figures.province(lead.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])).join('\n')) : { figures: {}, review: [] };
   review.push(...province.review.map((r) => `全省: ${r}`));
+  const provinceFigures = inPaperOrder(province.figures);
   const round = page.rounds[0];
   const cityReports = reports.map((r) => {
     const { figures, review: notes } = opts.figures.report(reportText(r));
