@@ -1,0 +1,148 @@
+/**
+ * `npm run bench -- --issues N [--json] [--keep]`
+ * Generates a synthetic archive of N issues (labelled synthetic) in a temporary folder and, on
+ * that same corpus: builds this project and a bare Astro + MDX + Pagefind baseline; rebuilds
+ * the project after adding one issue; measures search cost in Chromium and page weight.
+ * Prints figures; asserts nothing (targets are judged by people, from the figures).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateArchive } from '../../tests/fixtures/synthetic/generate.ts';
+import { writeBaseline } from './baseline.ts';
+import { countPages, kib, mib, pageWeight, run, sizeOf, type RunResult } from './measure.ts';
+import { measureSearch } from './search-cost.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({ options: { issues: { type: 'string', default: '100' }, json: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, 'skip-search': { type: 'boolean', default: false } } });
+const n = Number(values.issues);
+if (!Number.isInteger(n) || n < 1) {
+  console.error('usage: npm run bench -- --issues N [--json] [--keep] [--skip-search]');
+  process.exit(1);
+}
+const log = (line: string) => (values.json ? console.error(line) : console.log(line));
+const work = mkdtempSync(join(tmpdir(), `kfjz-bench-${n}-`));
+const corpus = join(work, 'corpus');
+const projectOut = join(work, 'project-dist');
+const baselineDir = join(work, 'baseline');
+const timings = join(work, 'timings.jsonl');
+mkdirSync(corpus);
+
+const node = join(root, 'node_modules/.bin/node');
+const astro = join(root, 'node_modules/.bin/astro');
+
+/** Seconds the last Pagefind step took: the hook appends `{"step":"pagefind","seconds":…}` to KFJZ_TIMINGS_FILE. */
+function pagefindShare(file: string): number | undefined {
+  if (!existsSync(file)) return undefined;
+  const steps = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { step: string; seconds: number });
+  return steps.filter((t) => t.step === 'pagefind').at(-1)?.seconds;
+}
+
+async function measure() {
+  // 1. The corpus: N synthetic issues (each file says it is synthetic).
+  generateArchive({ dir: corpus, issues: n, seed: 18 });
+  const env = { KFJZ_CONTENT_DIR: corpus, KFJZ_OUT_DIR: projectOut, KFJZ_TIMINGS_FILE: timings };
+
+  // 2. Full build of this project, from a clean Astro cache so nothing is reused from earlier runs.
+  rmSync(join(root, 'node_modules/.astro'), { recursive: true, force: true });
+  log(`building the project on ${n} synthetic issues…`);
+  const full = await run(node, [join(root, 'scripts/build.ts')], { cwd: root, env });
+  const fullPagefind = pagefindShare(timings);
+
+  // 3. Rebuild after adding one issue (issue n + 1, identical to what a full n + 1 archive holds).
+  generateArchive({ dir: corpus, issues: n + 1, seed: 18, only: [n + 1] });
+  log('rebuilding after adding one issue…');
+  const rebuild = await run(node, [join(root, 'scripts/build.ts')], { cwd: root, env });
+  const rebuildPagefind = pagefindShare(timings);
+
+  // 4. The bare baseline on the same corpus (n + 1 issues, as the project now has).
+  writeBaseline(baselineDir, root, corpus);
+  log('building the baseline…');
+  const baseline = await run(astro, ['build', '--silent'], { cwd: baselineDir });
+
+  // 5. Sizes, page weight, search cost.
+  const project = figures(full, projectOut, n, fullPagefind);
+  const base = figures(baseline, join(baselineDir, 'dist'), n + 1);
+  const weights: Record<string, ReturnType<typeof pageWeight> | { error: string }> = {};
+  for (const [name, path] of [['issue', newestIssuePath()], ['city', '/cities/xinzhou/'], ['search', '/search/']] as const) {
+    weights[name] = safeWeight(projectOut, path);
+  }
+  log('measuring search in Chromium…');
+  return {
+    issues: n,
+    machine: `${cpus().length} cores`,
+    project,
+    baseline: base,
+    ratio: { time: round(full.seconds / baseline.seconds), peakRss: full.peakRssMiB && baseline.peakRssMiB ? round(full.peakRssMiB / baseline.peakRssMiB) : undefined },
+    rebuildAfterOneIssue: { seconds: round(rebuild.seconds), pagefindSeconds: rebuildPagefind === undefined ? undefined : round(rebuildPagefind), shareOfFullBuild: round(rebuild.seconds / full.seconds) },
+    pageWeight: weights,
+    search: values['skip-search'] ? undefined : await measureSearch(projectOut),
+  };
+}
+
+type BenchResult = Awaited<ReturnType<typeof measure>>;
+
+try {
+  const result = await measure();
+  if (values.json) console.log(JSON.stringify(result, null, 2));
+  else printReport(result);
+} finally {
+  if (values.keep) console.error(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
+
+function round(v: number) {
+  return Math.round(v * 100) / 100;
+}
+
+function figures(r: RunResult, dist: string, issues: number, pagefindSeconds?: number) {
+  const pages = countPages(dist);
+  return {
+    seconds: round(r.seconds),
+    peakRssMiB: r.peakRssMiB === undefined ? undefined : round(r.peakRssMiB),
+    pages,
+    distBytes: sizeOf(dist),
+    pagefindBytes: sizeOf(join(dist, 'pagefind')),
+    pagefindSeconds: pagefindSeconds === undefined ? undefined : round(pagefindSeconds),
+    msPerIssue: round((r.seconds * 1000) / issues),
+  };
+}
+
+/** The newest issue page in the built project, e.g. `/issues/2024/18/`. */
+function newestIssuePath(): string {
+  const years = readdirSync(join(projectOut, 'issues'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const year = years.at(-1) ?? '';
+  const numbers = readdirSync(join(projectOut, 'issues', year)).map(Number).sort((a, b) => a - b);
+  return `/issues/${year}/${numbers.at(-1)}/`;
+}
+
+function safeWeight(dist: string, path: string) {
+  try {
+    return pageWeight(dist, path);
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+function printReport(r: BenchResult) {
+  const row = (name: string, f: ReturnType<typeof figures>) =>
+    `${name.padEnd(10)} ${`${f.seconds} s`.padStart(9)} ${f.peakRssMiB === undefined ? '       ?' : `${f.peakRssMiB.toFixed(0)} MiB`.padStart(9)} ${String(f.pages).padStart(6)} ${mib(f.distBytes).padStart(10)} ${mib(f.pagefindBytes).padStart(10)} ${`${f.msPerIssue} ms`.padStart(10)}`;
+  console.log(`\nbenchmark: ${r.issues} synthetic issues (the baseline builds ${r.issues + 1}: after the rebuild's added issue) on ${r.machine}`);
+  console.log(`${'build'.padEnd(10)} ${'wall'.padStart(9)} ${'peak RSS'.padStart(9)} ${'pages'.padStart(6)} ${'dist'.padStart(10)} ${'pagefind'.padStart(10)} ${'per issue'.padStart(10)}`);
+  console.log(row('project', r.project));
+  console.log(row('baseline', r.baseline));
+  console.log(`ratio project/baseline: time ${r.ratio.time}×, peak RSS ${r.ratio.peakRss ?? '?'}×`);
+  console.log(`Pagefind share of the full build: ${r.project.pagefindSeconds ?? '?'} s`);
+  console.log(`rebuild after adding one issue: ${r.rebuildAfterOneIssue.seconds} s (${Math.round(r.rebuildAfterOneIssue.shareOfFullBuild * 100)}% of the full build; Pagefind ${r.rebuildAfterOneIssue.pagefindSeconds ?? '?'} s)`);
+  for (const [name, w] of Object.entries(r.pageWeight)) {
+    if ('error' in w) console.log(`page weight ${name}: ${w.error}`);
+    else console.log(`page weight ${name.padEnd(7)} HTML ${kib(w.html.raw)} (${kib(w.html.gzip)} gz) · CSS ${kib(w.css.raw)} (${kib(w.css.gzip)} gz) · JS ${kib(w.js.raw)} (${kib(w.js.gzip)} gz) · total ${kib(w.total.gzip)} gzip / ${kib(w.total.brotli)} brotli`);
+  }
+  if (r.search) {
+    console.log(`search over ${r.search.queries.length} queries (${r.search.note}):`);
+    console.log(`  cold: median ${r.search.cold.medianMs} ms, max ${r.search.cold.maxMs} ms to first results; median ${kib(r.search.cold.medianBytes)}, max ${kib(r.search.cold.maxBytes)} fetched`);
+    console.log(`  warm: median ${r.search.warm.medianMs} ms, max ${r.search.warm.maxMs} ms; median ${kib(r.search.warm.medianBytes)}, max ${kib(r.search.warm.maxBytes)} fetched`);
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Search cost in Chromium on a built archive: for 10 fixed queries, the bytes fetched and the
+ * time until the search page shows its first results, cold (a fresh browser profile, nothing
+ * cached) and warm (the next query typed into an open search page).
+ */
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../../tests/support/browser.ts';
+import { serveStatic } from '../../tests/support/static-server.ts';
+
+/** Fixed queries: company, project, person, figure, 2-character words, a phrase, a place. */
+export const QUERIES = ['康佳', '阳泉陆港多式联运', '金湘军', '148.17', '签约', '新能源', '项目建设', '开发区', '文水经济开发区', '晋城'];
+
+interface Sample {
+  query: string;
+  ms: number;
+  bytes: number;
+  pagefindBytes: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+/** Counts bytes on the wire (encoded, as transferred) from now on. */
+async function byteCounter(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const urls = new Map<string, string>();
+  let bytes = 0;
+  let pagefindBytes = 0;
+  cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
+  cdp.on('Network.loadingFinished', (e) => {
+    bytes += e.encodedDataLength;
+    if (urls.get(e.requestId)?.includes('/pagefind/')) pagefindBytes += e.encodedDataLength;
+  });
+  return {
+    reset: () => ((bytes = 0), (pagefindBytes = 0)),
+    read: () => ({ bytes, pagefindBytes }),
+  };
+}
+
+const done = (page: Page) => page.locator('#archive-search-status').filter({ hasText: /找到|没有找到/ }).waitFor({ timeout: 30_000 });
+
+export async function measureSearch(dist: string) {
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  const cold: Sample[] = [];
+  const warm: Sample[] = [];
+  try {
+    for (const [i, query] of QUERIES.entries()) {
+      // Cold: a fresh profile opens /search/?q=… ; time from navigation start to results shown.
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const counter = await byteCounter(page);
+      await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+      await done(page);
+      const ms = await page.evaluate(() => performance.now());
+      cold.push({ query, ms: Math.round(ms), ...counter.read() });
+
+      // Warm: the next query typed into the same page.
+      const next = QUERIES[(i + 1) % QUERIES.length] as string;
+      await page.evaluate(() => {
+        const status = document.querySelector('#archive-search-status');
+        if (status) status.textContent = '';
+      });
+      counter.reset();
+      const t0 = await page.evaluate(() => performance.now());
+      await page.fill('#archive-search input[name="q"]', next);
+      await page.press('#archive-search input[name="q"]', 'Enter');
+      await done(page);
+      const t1 = await page.evaluate(() => performance.now());
+      warm.push({ query: next, ms: Math.round(t1 - t0), ...counter.read() });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const summary = (xs: Sample[]) => ({
+    medianMs: median(xs.map((x) => x.ms)),
+    maxMs: Math.max(...xs.map((x) => x.ms)),
+    medianBytes: median(xs.map((x) => x.bytes)),
+    maxBytes: Math.max(...xs.map((x) => x.bytes)),
+    medianPagefindBytes: median(xs.map((x) => x.pagefindBytes)),
+    maxPagefindBytes: Math.max(...xs.map((x) => x.pagefindBytes)),
+  });
+  return {
+    queries: QUERIES,
+    note: 'cold = fresh profile loading /search/?q= (page, CSS, JS and index); warm = next query in the open page',
+    cold: summary(cold),
+    warm: summary(warm),
+    samples: { cold, warm },
+  };
+}
