@@ -14,6 +14,8 @@ export function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
         if (command !== 'build') return;
+        // `npm run build` (scripts/build.ts) ran the same check before starting Astro.
+        if (process.env.KFJZ_CONTENT_CHECKED === '1') return;
         const root = fileURLToPath(config.root);
         const problems = checkContent(root);
         for (const p of problems) if (p.severity === 'warning') logger.warn(formatProblem(p));
