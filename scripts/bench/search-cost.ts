@@ -22,19 +22,15 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
-/** Counts bytes on the wire (encoded, as transferred) from now on. */
-async function byteCounter(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  const urls = new Map<string, string>();
+/** Bytes the server sends (files as stored: Pagefind's index is compressed already, HTML/CSS/JS are not). */
+function byteCounter() {
   let bytes = 0;
   let pagefindBytes = 0;
-  cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
-  cdp.on('Network.loadingFinished', (e) => {
-    bytes += e.encodedDataLength;
-    if (urls.get(e.requestId)?.includes('/pagefind/')) pagefindBytes += e.encodedDataLength;
-  });
   return {
+    onServe: (pathname: string, size: number) => {
+      bytes += size;
+      if (pathname.includes('/pagefind/')) pagefindBytes += size;
+    },
     reset: () => ((bytes = 0), (pagefindBytes = 0)),
     read: () => ({ bytes, pagefindBytes }),
   };
@@ -43,7 +39,8 @@ async function byteCounter(page: Page) {
 const done = (page: Page) => page.locator('#archive-search-status').filter({ hasText: /找到|没有找到/ }).waitFor({ timeout: 30_000 });
 
 export async function measureSearch(dist: string) {
-  const server = await serveStatic(dist);
+  const counter = byteCounter();
+  const server = await serveStatic(dist, '/', counter.onServe);
   const browser = await launchChromium();
   const cold: Sample[] = [];
   const warm: Sample[] = [];
@@ -52,7 +49,7 @@ export async function measureSearch(dist: string) {
       // Cold: a fresh profile opens /search/?q=… ; time from navigation start to results shown.
       const context = await browser.newContext();
       const page = await context.newPage();
-      const counter = await byteCounter(page);
+      counter.reset();
       await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
       await done(page);
       const ms = await page.evaluate(() => performance.now());
@@ -87,7 +84,7 @@ export async function measureSearch(dist: string) {
   });
   return {
     queries: QUERIES,
-    note: 'cold = fresh profile loading /search/?q= (page, CSS, JS and index); warm = next query in the open page',
+    note: 'cold = fresh profile loading /search/?q= (page, CSS, JS, Pagefind and index); warm = next query in the open page; bytes as served, uncompressed HTML/CSS/JS',
     cold: summary(cold),
     warm: summary(warm),
     samples: { cold, warm },

@@ -29,7 +29,8 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-export async function serveStatic(dist: string, base = '/'): Promise<StaticServer> {
+/** `onServe` sees every file served with its size (the benchmark counts search bytes with it). */
+export async function serveStatic(dist: string, base = '/', onServe?: (pathname: string, bytes: number) => void): Promise<StaticServer> {
   const root = normalize(dist + sep);
   const fileFor = (pathname: string): string | undefined => {
     if (!pathname.startsWith(base)) return undefined;
@@ -53,6 +54,7 @@ export async function serveStatic(dist: string, base = '/'): Promise<StaticServe
       return;
     }
     res.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(served)] ?? 'application/octet-stream' });
+    onServe?.(pathname, statSync(served).size);
     createReadStream(served).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
