@@ -3,24 +3,11 @@
  * that says it, filters narrow the list, and the URL carries the whole search through reload
  * and the back button, without console errors, at desktop and phone widths.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium, visit, type Visit } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { servedSite, type Visit } from '../support/browser.ts';
 
 const dist = inject('distDir');
-let browser: Browser;
-let server: StaticServer;
-const at = (path: string) => new URL(path.replace(/^\//, ''), server.url).href;
-
-beforeAll(async () => {
-  server = await serveStatic(dist);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite(dist);
 
 const results = (v: Visit) => v.page.locator('#archive-search-results > li');
 /** Waits for the search to finish (the status line names a count) and returns the result links. */
@@ -39,7 +26,7 @@ const clean = async (v: Visit) => ({ errors: v.errors, failed: v.failed, csp: aw
 
 describe('search', () => {
   test('typing 康佳 lists the lead article first, highlighted, and its link reaches the article', async () => {
-    const v = await visit(browser, at('/search/'));
+    const v = await site.open('/search/');
     try {
       await v.page.fill('#archive-search-q', '康佳');
       await v.page.press('#archive-search-q', 'Enter');
@@ -64,7 +51,7 @@ describe('search', () => {
   });
 
   test('/search/?q=阳泉陆港多式联运 shows the 阳泉 report first', async () => {
-    const v = await visit(browser, at('/search/?q=阳泉陆港多式联运'));
+    const v = await site.open('/search/?q=阳泉陆港多式联运');
     try {
       const links = await resultLinks(v);
       expect(links[0]).toEqual({ text: '阳泉：集中签约项目15个 总投资77.01亿元', href: '/issues/2024/18/#yangquan' });
@@ -76,7 +63,7 @@ describe('search', () => {
   });
 
   test('a query in traditional characters finds the simplified text, highlighted as printed', async () => {
-    const v = await visit(browser, at('/search/?q=陽泉陸港多式聯運'));
+    const v = await site.open('/search/?q=陽泉陸港多式聯運');
     try {
       const links = await resultLinks(v);
       expect(links.map((l) => l.href)).toEqual(['/issues/2024/18/#yangquan']);
@@ -89,7 +76,7 @@ describe('search', () => {
   });
 
   test('/search/?q=148.17 finds the 忻州 report', async () => {
-    const v = await visit(browser, at('/search/?q=148.17'));
+    const v = await site.open('/search/?q=148.17');
     try {
       const links = await resultLinks(v);
       expect(links[0]?.href).toBe('/issues/2024/18/#xinzhou');
@@ -101,7 +88,7 @@ describe('search', () => {
   });
 
   test('a city filter narrows the results; the URL survives reload and the back button', async () => {
-    const v = await visit(browser, at('/search/?q=2024年第二次'));
+    const v = await site.open('/search/?q=2024年第二次');
     try {
       const all = await resultLinks(v);
       expect(all.length).toBe(9);
@@ -130,7 +117,7 @@ describe('search', () => {
   });
 
   test('works at 390 px wide: nothing wider than the screen, results readable', async () => {
-    const v = await visit(browser, at('/search/?q=忻州&kind=城市报道'), { viewport: { width: 390, height: 844 } });
+    const v = await site.open('/search/?q=忻州&kind=城市报道', { viewport: { width: 390, height: 844 } });
     try {
       const links = await resultLinks(v);
       expect(links[0]?.href).toBe('/issues/2024/18/#xinzhou');
@@ -149,7 +136,7 @@ describe('search', () => {
   });
 
   test('without a query or filter the page waits quietly, and without scripts it offers browsing', async () => {
-    const v = await visit(browser, at('/search/'));
+    const v = await site.open('/search/');
     try {
       await v.page.waitForLoadState('networkidle');
       expect(await results(v).count()).toBe(0);

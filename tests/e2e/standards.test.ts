@@ -4,29 +4,16 @@
  * query so Pagefind's WebAssembly runs), a 404 page with search, an A4 print view without site
  * chrome, and a citation that copies.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
-import { axeViolations, launchChromium, visit } from '../support/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { axeViolations, servedSite } from '../support/browser.ts';
 import { KEY_PAGES } from '../support/site.ts';
 
 const dist = inject('distDir');
-let browser: Browser;
-let server: StaticServer;
-const at = (path: string) => new URL(path.replace(/^\//, ''), server.url).href;
-
-beforeAll(async () => {
-  server = await serveStatic(dist);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite(dist);
 
 describe.each(['light', 'dark'] as const)('in %s mode', (colorScheme) => {
   test.each(KEY_PAGES)('$name ($path): accessible, self-contained, within the CSP', async ({ path }) => {
-    const v = await visit(browser, at(path), { colorScheme });
+    const v = await site.open(path, { colorScheme });
     try {
       expect(v.status, `${path} is not served`).toBe(200);
       expect({
@@ -50,7 +37,7 @@ describe.each(['light', 'dark'] as const)('in %s mode', (colorScheme) => {
 
 describe('search', () => {
   test('a query for 忻州 runs Pagefind (WebAssembly included) within the CSP and finds the issue', async () => {
-    const v = await visit(browser, at('/search/?q=忻州'));
+    const v = await site.open('/search/?q=忻州');
     try {
       expect(v.status, '/search/ is not served').toBe(200);
       const result = v.page.locator('main a[href*="/issues/2024/18/"]').first();
@@ -76,7 +63,7 @@ describe('search', () => {
   });
 
   test('the header search box leads to the search page with the query', async () => {
-    const v = await visit(browser, at('/issues/2024/18/'));
+    const v = await site.open('/issues/2024/18/');
     try {
       await v.page.fill('#site-search', '148.17');
       await Promise.all([v.page.waitForURL(/\/search\/\?q=148\.17$/), v.page.press('#site-search', 'Enter')]);
@@ -89,7 +76,7 @@ describe('search', () => {
 
 describe('the 404 page', () => {
   test('answers an unknown address with status 404 and a search box', async () => {
-    const v = await visit(browser, at('/issues/1999/1/'));
+    const v = await site.open('/issues/1999/1/');
     try {
       expect(v.status).toBe(404);
       await expect(v.page.locator('h1').textContent()).resolves.toBe('未找到页面');
@@ -108,7 +95,7 @@ describe('the 404 page', () => {
 describe('printing an issue on A4', () => {
   test('shows the text in black on white without header, navigation, aside, search or buttons', async () => {
     // A4 minus the print margins is about 178 mm ≈ 673 CSS px wide; dark mode must not leak into print.
-    const v = await visit(browser, at('/issues/2024/18/'), {
+    const v = await site.open('/issues/2024/18/', {
       colorScheme: 'dark',
       viewport: { width: 673, height: 1000 },
     });
@@ -153,7 +140,7 @@ describe('printing an issue on A4', () => {
 
 describe('dark mode', () => {
   test('follows the system setting: light text on a dark page', async () => {
-    const v = await visit(browser, at('/issues/2024/18/'), { colorScheme: 'dark' });
+    const v = await site.open('/issues/2024/18/', { colorScheme: 'dark' });
     try {
       const [color, background] = await v.page.evaluate(() => [
         getComputedStyle(document.body).color,
@@ -171,7 +158,7 @@ describe('dark mode', () => {
 
 describe('citations', () => {
   test("the copy button puts the lead article's reference on the clipboard", async () => {
-    const v = await visit(browser, at('/issues/2024/18/'), { permissions: ['clipboard-read', 'clipboard-write'] });
+    const v = await site.open('/issues/2024/18/', { permissions: ['clipboard-read', 'clipboard-write'] });
     try {
       const button = v.page.locator('#lead > .citation .citation__copy');
       await button.click();
@@ -189,16 +176,19 @@ describe('citations', () => {
 
 describe('feeds', () => {
   test.each(['/rss.xml', '/sitemap-index.xml', '/robots.txt'])('%s is served and well-formed', async (path) => {
-    const v = await visit(browser, at('/'));
+    const v = await site.open('/');
     try {
-      const result = await v.page.evaluate(async (url) => {
-        const res = await fetch(url);
-        const text = await res.text();
-        if (!url.endsWith('.xml'))
-          return { status: res.status, error: text.includes('Sitemap:') ? '' : 'no Sitemap line' };
-        const doc = new DOMParser().parseFromString(text, 'application/xml');
-        return { status: res.status, error: doc.querySelector('parsererror')?.textContent ?? '' };
-      }, at(path));
+      const result = await v.page.evaluate(
+        async (url) => {
+          const res = await fetch(url);
+          const text = await res.text();
+          if (!url.endsWith('.xml'))
+            return { status: res.status, error: text.includes('Sitemap:') ? '' : 'no Sitemap line' };
+          const doc = new DOMParser().parseFromString(text, 'application/xml');
+          return { status: res.status, error: doc.querySelector('parsererror')?.textContent ?? '' };
+        },
+        new URL(path.replace(/^\//, ''), v.page.url()).href,
+      );
       expect(result).toEqual({ status: 200, error: '' });
     } finally {
       await v.close();

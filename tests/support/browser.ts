@@ -6,6 +6,8 @@
 import { existsSync } from 'node:fs';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { serveStatic, type StaticServer } from './static-server.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -104,4 +106,27 @@ export async function axeViolations(page: Page): Promise<string[]> {
           .slice(0, 5)
           .join(', ')}`,
     );
+}
+
+/**
+ * A built site served on 127.0.0.1 with Chromium open on it for one test file:
+ * `site.open('/search/?q=康佳')` visits a path (without the base path).
+ */
+export function servedSite(dist: string) {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    server = await serveStatic(dist);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    open(path: string, options: BrowserContextOptions = {}): Promise<Visit> {
+      if (!browser || !server) throw new Error('servedSite: open() is for tests, after beforeAll');
+      return visit(browser, new URL(path.replace(/^\//, ''), server.url).href, options);
+    },
+  };
 }
