@@ -18,7 +18,7 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  // Stylesheets always as files: the Content-Security-Policy (src/lib/csp.ts) allows no inline style.
+  // Stylesheets always as files: the Content-Security-Policy (src/lib/site/csp.ts) allows no inline style.
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Scripts too: Vite would inline small ones, which the CSP (no 'unsafe-inline') refuses to run.
   vite: { build: { assetsInlineLimit: 0 } },

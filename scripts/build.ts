@@ -5,8 +5,8 @@
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkContent } from '../src/lib/check.ts';
-import { errorsIn, formatProblem } from '../src/lib/problems.ts';
+import { checkContent } from '#lib/check/content-check.ts';
+import { errorsIn, formatProblem } from '#lib/check/problem.ts';
 import { describeError, hideStackFrames } from './lib/output.ts';
 
 const root = resolve(import.meta.dirname, '..');

@@ -3,8 +3,8 @@
  * line per problem and exits 1 when any is an error.
  */
 import { resolve } from 'node:path';
-import { checkContent, contentDir } from '../src/lib/check.ts';
-import { errorsIn, formatProblem } from '../src/lib/problems.ts';
+import { checkContent, contentDir } from '#lib/check/content-check.ts';
+import { errorsIn, formatProblem } from '#lib/check/problem.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const problems = checkContent(root);

@@ -8,10 +8,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { extractFigures, extractProvinceFigures } from '../src/lib/extract/figures.ts';
-import { parsePage } from '../src/lib/import/page-text.ts';
-import { renderIssueMdx } from '../src/lib/import/to-mdx.ts';
-import { issueKey } from '../src/schemas/issue.ts';
+import { extractFigures, extractProvinceFigures } from '#lib/extract/extractor.ts';
+import { parsePage } from '#lib/import/page-text.ts';
+import { renderIssueMdx } from '#lib/import/to-mdx.ts';
+import { issueKey } from '#schemas/issue.ts';
 
 const usage = 'usage: npm run import -- <text-file> [--year 2024 --number 19] [--page D1] [--out file.mdx] [--json]';
 
@@ -24,7 +24,14 @@ const { values, positionals } = (() => {
   try {
     return parseArgs({
       allowPositionals: true,
-      options: { year: { type: 'string' }, number: { type: 'string' }, page: { type: 'string', default: 'D1' }, out: { type: 'string' }, json: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } },
+      options: {
+        year: { type: 'string' },
+        number: { type: 'string' },
+        page: { type: 'string', default: 'D1' },
+        out: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+      },
     });
   } catch (error) {
     return fail((error as Error).message);
@@ -51,13 +58,19 @@ if (!year || !Number.isInteger(year) || !number || !Number.isInteger(number)) {
 if (!/^[A-Z]{1,2}\d{1,2}$/.test(values.page)) fail(`--page ${values.page}: expected a page like D1`);
 
 // 2. Figures and the MDX text.
-const rendered = renderIssueMdx(page, { year, number, page: values.page, figures: { report: extractFigures, province: extractProvinceFigures } });
+const rendered = renderIssueMdx(page, {
+  year,
+  number,
+  page: values.page,
+  figures: { report: extractFigures, province: extractProvinceFigures },
+});
 
 if (values.json) {
   console.log(JSON.stringify(rendered.figures));
 } else {
   const out = resolve(values.out ?? `content/issues/${issueKey({ year, number })}.mdx`);
-  if (existsSync(out) && !values.force) fail(`${out} exists; it is not overwritten (choose --out, or --force for a draft file)`);
+  if (existsSync(out) && !values.force)
+    fail(`${out} exists; it is not overwritten (choose --out, or --force for a draft file)`);
   writeFileSync(out, rendered.mdx);
   console.log(`draft written to ${out}`);
   for (const note of rendered.review) console.log(`review: ${note}`);

@@ -4,8 +4,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { contentDir } from '../src/lib/check.ts';
-import { issueFileName, scaffoldIssue } from '../src/lib/issue-template.ts';
+import { contentDir } from '#lib/check/content-check.ts';
+import { issueFileName, scaffoldIssue } from '#lib/import/template.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const USAGE = 'usage: npm run new-issue -- YEAR NUMBER   (e.g. npm run new-issue -- 2024 19 for 2024年第19期)';

@@ -1,6 +1,6 @@
 declare namespace App {
   interface Locals {
     /** The issue being rendered, for the MDX components (`<Article>`, `<CityReport>`) to look up their metadata. */
-    issue?: import('./schemas/issue.ts').Issue;
+    issue?: import('#schemas/issue.ts').Issue;
   }
 }

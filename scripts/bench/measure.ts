@@ -19,7 +19,11 @@ export function run(cmd: string, args: string[], opts: { cwd: string; env?: Node
   const [bin, argv] = withTime ? [GNU_TIME, ['-f', 'KFJZ_MAXRSS_KB=%M', cmd, ...args]] : [cmd, args];
   const started = process.hrtime.bigint();
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(bin, argv, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(bin, argv, {
+      cwd: opts.cwd,
+      env: { ...process.env, ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -56,19 +60,41 @@ export interface Weight {
 }
 
 /** HTML + CSS + JS bytes of a page: the HTML and every same-site stylesheet and script it links. */
-export function pageWeight(dist: string, path: string, base = '/'): { html: Weight; css: Weight; js: Weight; total: Weight; scripts: string[] } {
+export function pageWeight(
+  dist: string,
+  path: string,
+  base = '/',
+): { html: Weight; css: Weight; js: Weight; total: Weight; scripts: string[] } {
   const htmlFile = join(dist, path.replace(/^\//, ''), 'index.html');
   const html = readFileSync(htmlFile);
   const text = html.toString('utf8');
   const asset = (url: string) => join(dist, url.replace(new RegExp(`^${base}`), ''));
   const css = [...text.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => m[1] as string);
   const js = [...text.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1] as string);
-  const weigh = (bufs: Buffer[]): Weight => bufs.reduce((w, b) => ({ raw: w.raw + b.length, gzip: w.gzip + gzipSync(b, { level: 9 }).length, brotli: w.brotli + brotliCompressSync(b).length }), { raw: 0, gzip: 0, brotli: 0 });
-  const read = (urls: string[]) => urls.map(asset).filter(existsSync).map((f) => readFileSync(f));
+  const weigh = (bufs: Buffer[]): Weight =>
+    bufs.reduce(
+      (w, b) => ({
+        raw: w.raw + b.length,
+        gzip: w.gzip + gzipSync(b, { level: 9 }).length,
+        brotli: w.brotli + brotliCompressSync(b).length,
+      }),
+      { raw: 0, gzip: 0, brotli: 0 },
+    );
+  const read = (urls: string[]) =>
+    urls
+      .map(asset)
+      .filter(existsSync)
+      .map((f) => readFileSync(f));
   const h = weigh([html]);
   const c = weigh(read(css));
   const j = weigh(read(js));
-  return { html: h, css: c, js: j, total: { raw: h.raw + c.raw + j.raw, gzip: h.gzip + c.gzip + j.gzip, brotli: h.brotli + c.brotli + j.brotli }, scripts: js };
+  return {
+    html: h,
+    css: c,
+    js: j,
+    total: { raw: h.raw + c.raw + j.raw, gzip: h.gzip + c.gzip + j.gzip, brotli: h.brotli + c.brotli + j.brotli },
+    scripts: js,
+  };
 }
 
 export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;

@@ -16,7 +16,14 @@ import { countPages, kib, mib, pageWeight, run, sizeOf, type RunResult } from '.
 import { measureSearch } from './search-cost.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const { values } = parseArgs({ options: { issues: { type: 'string', default: '100' }, json: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, 'skip-search': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    issues: { type: 'string', default: '100' },
+    json: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    'skip-search': { type: 'boolean', default: false },
+  },
+});
 const n = Number(values.issues);
 if (!Number.isInteger(n) || n < 1) {
   console.error('usage: npm run bench -- --issues N [--json] [--keep] [--skip-search]');
@@ -36,7 +43,10 @@ const astro = join(root, 'node_modules/.bin/astro');
 /** Seconds the last Pagefind step took: the hook appends `{"step":"pagefind","seconds":…}` to KFJZ_TIMINGS_FILE. */
 function pagefindShare(file: string): number | undefined {
   if (!existsSync(file)) return undefined;
-  const steps = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { step: string; seconds: number });
+  const steps = readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { step: string; seconds: number });
   return steps.filter((t) => t.step === 'pagefind').at(-1)?.seconds;
 }
 
@@ -66,7 +76,11 @@ async function measure() {
   const project = figures(full, projectOut, n, fullPagefind);
   const base = figures(baseline, join(baselineDir, 'dist'), n + 1);
   const weights: Record<string, ReturnType<typeof pageWeight> | { error: string }> = {};
-  for (const [name, path] of [['issue', newestIssuePath()], ['city', '/cities/xinzhou/'], ['search', '/search/']] as const) {
+  for (const [name, path] of [
+    ['issue', newestIssuePath()],
+    ['city', '/cities/xinzhou/'],
+    ['search', '/search/'],
+  ] as const) {
     weights[name] = safeWeight(projectOut, path);
   }
   log('measuring search in Chromium…');
@@ -75,8 +89,15 @@ async function measure() {
     machine: `${cpus().length} cores`,
     project,
     baseline: base,
-    ratio: { time: round(full.seconds / baseline.seconds), peakRss: full.peakRssMiB && baseline.peakRssMiB ? round(full.peakRssMiB / baseline.peakRssMiB) : undefined },
-    rebuildAfterOneIssue: { seconds: round(rebuild.seconds), pagefindSeconds: rebuildPagefind === undefined ? undefined : round(rebuildPagefind), shareOfFullBuild: round(rebuild.seconds / full.seconds) },
+    ratio: {
+      time: round(full.seconds / baseline.seconds),
+      peakRss: full.peakRssMiB && baseline.peakRssMiB ? round(full.peakRssMiB / baseline.peakRssMiB) : undefined,
+    },
+    rebuildAfterOneIssue: {
+      seconds: round(rebuild.seconds),
+      pagefindSeconds: rebuildPagefind === undefined ? undefined : round(rebuildPagefind),
+      shareOfFullBuild: round(rebuild.seconds / full.seconds),
+    },
     pageWeight: weights,
     search: values['skip-search'] ? undefined : await measureSearch(projectOut),
   };
@@ -112,9 +133,14 @@ function figures(r: RunResult, dist: string, issues: number, pagefindSeconds?: n
 
 /** The newest issue page in the built project, e.g. `/issues/2024/18/`. */
 function newestIssuePath(): string {
-  const years = readdirSync(join(projectOut, 'issues'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const years = readdirSync(join(projectOut, 'issues'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   const year = years.at(-1) ?? '';
-  const numbers = readdirSync(join(projectOut, 'issues', year)).map(Number).sort((a, b) => a - b);
+  const numbers = readdirSync(join(projectOut, 'issues', year))
+    .map(Number)
+    .sort((a, b) => a - b);
   return `/issues/${year}/${numbers.at(-1)}/`;
 }
 
@@ -129,20 +155,33 @@ function safeWeight(dist: string, path: string) {
 function printReport(r: BenchResult) {
   const row = (name: string, f: ReturnType<typeof figures>) =>
     `${name.padEnd(10)} ${`${f.seconds} s`.padStart(9)} ${f.peakRssMiB === undefined ? '       ?' : `${f.peakRssMiB.toFixed(0)} MiB`.padStart(9)} ${String(f.pages).padStart(6)} ${mib(f.distBytes).padStart(10)} ${mib(f.pagefindBytes).padStart(10)} ${`${f.msPerIssue} ms`.padStart(10)}`;
-  console.log(`\nbenchmark: ${r.issues} synthetic issues (the baseline builds ${r.issues + 1}: after the rebuild's added issue) on ${r.machine}`);
-  console.log(`${'build'.padEnd(10)} ${'wall'.padStart(9)} ${'peak RSS'.padStart(9)} ${'pages'.padStart(6)} ${'dist'.padStart(10)} ${'pagefind'.padStart(10)} ${'per issue'.padStart(10)}`);
+  console.log(
+    `\nbenchmark: ${r.issues} synthetic issues (the baseline builds ${r.issues + 1}: after the rebuild's added issue) on ${r.machine}`,
+  );
+  console.log(
+    `${'build'.padEnd(10)} ${'wall'.padStart(9)} ${'peak RSS'.padStart(9)} ${'pages'.padStart(6)} ${'dist'.padStart(10)} ${'pagefind'.padStart(10)} ${'per issue'.padStart(10)}`,
+  );
   console.log(row('project', r.project));
   console.log(row('baseline', r.baseline));
   console.log(`ratio project/baseline: time ${r.ratio.time}×, peak RSS ${r.ratio.peakRss ?? '?'}×`);
   console.log(`Pagefind share of the full build: ${r.project.pagefindSeconds ?? '?'} s`);
-  console.log(`rebuild after adding one issue: ${r.rebuildAfterOneIssue.seconds} s (${Math.round(r.rebuildAfterOneIssue.shareOfFullBuild * 100)}% of the full build; Pagefind ${r.rebuildAfterOneIssue.pagefindSeconds ?? '?'} s)`);
+  console.log(
+    `rebuild after adding one issue: ${r.rebuildAfterOneIssue.seconds} s (${Math.round(r.rebuildAfterOneIssue.shareOfFullBuild * 100)}% of the full build; Pagefind ${r.rebuildAfterOneIssue.pagefindSeconds ?? '?'} s)`,
+  );
   for (const [name, w] of Object.entries(r.pageWeight)) {
     if ('error' in w) console.log(`page weight ${name}: ${w.error}`);
-    else console.log(`page weight ${name.padEnd(7)} HTML ${kib(w.html.raw)} (${kib(w.html.gzip)} gz) · CSS ${kib(w.css.raw)} (${kib(w.css.gzip)} gz) · JS ${kib(w.js.raw)} (${kib(w.js.gzip)} gz) · total ${kib(w.total.gzip)} gzip / ${kib(w.total.brotli)} brotli`);
+    else
+      console.log(
+        `page weight ${name.padEnd(7)} HTML ${kib(w.html.raw)} (${kib(w.html.gzip)} gz) · CSS ${kib(w.css.raw)} (${kib(w.css.gzip)} gz) · JS ${kib(w.js.raw)} (${kib(w.js.gzip)} gz) · total ${kib(w.total.gzip)} gzip / ${kib(w.total.brotli)} brotli`,
+      );
   }
   if (r.search) {
     console.log(`search over ${r.search.queries.length} queries (${r.search.note}):`);
-    console.log(`  cold: median ${r.search.cold.medianMs} ms, max ${r.search.cold.maxMs} ms to first results; median ${kib(r.search.cold.medianBytes)}, max ${kib(r.search.cold.maxBytes)} fetched`);
-    console.log(`  warm: median ${r.search.warm.medianMs} ms, max ${r.search.warm.maxMs} ms; median ${kib(r.search.warm.medianBytes)}, max ${kib(r.search.warm.maxBytes)} fetched`);
+    console.log(
+      `  cold: median ${r.search.cold.medianMs} ms, max ${r.search.cold.maxMs} ms to first results; median ${kib(r.search.cold.medianBytes)}, max ${kib(r.search.cold.maxBytes)} fetched`,
+    );
+    console.log(
+      `  warm: median ${r.search.warm.medianMs} ms, max ${r.search.warm.maxMs} ms; median ${kib(r.search.warm.medianBytes)}, max ${kib(r.search.warm.maxBytes)} fetched`,
+    );
   }
 }

@@ -8,7 +8,18 @@ import { launchChromium } from '../../tests/support/browser.ts';
 import { serveStatic } from '../../tests/support/static-server.ts';
 
 /** Fixed queries: company, project, person, figure, 2-character words, a phrase, a place. */
-export const QUERIES = ['康佳', '阳泉陆港多式联运', '金湘军', '148.17', '签约', '新能源', '项目建设', '开发区', '文水经济开发区', '晋城'];
+export const QUERIES = [
+  '康佳',
+  '阳泉陆港多式联运',
+  '金湘军',
+  '148.17',
+  '签约',
+  '新能源',
+  '项目建设',
+  '开发区',
+  '文水经济开发区',
+  '晋城',
+];
 
 interface Sample {
   query: string;
@@ -36,7 +47,11 @@ function byteCounter() {
   };
 }
 
-const done = (page: Page) => page.locator('#archive-search-status').filter({ hasText: /找到|没有找到/ }).waitFor({ timeout: 30_000 });
+const done = (page: Page) =>
+  page
+    .locator('#archive-search-status')
+    .filter({ hasText: /找到|没有找到/ })
+    .waitFor({ timeout: 30_000 });
 
 export async function measureSearch(dist: string) {
   const counter = byteCounter();

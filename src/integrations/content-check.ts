@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { checkContent } from '../lib/check.ts';
-import { errorsIn, formatProblem } from '../lib/problems.ts';
+import { checkContent } from '#lib/check/content-check.ts';
+import { errorsIn, formatProblem } from '#lib/check/problem.ts';
 
 /**
  * Runs the editors' content check before Astro touches anything, so a build with a wrong
@@ -21,7 +21,9 @@ export function contentCheck(): AstroIntegration {
         for (const p of problems) if (p.severity === 'warning') logger.warn(formatProblem(p));
         const errors = errorsIn(problems);
         if (errors.length > 0) {
-          throw new Error(`content check failed with ${errors.length} error(s); nothing was built:\n${errors.map(formatProblem).join('\n')}`);
+          throw new Error(
+            `content check failed with ${errors.length} error(s); nothing was built:\n${errors.map(formatProblem).join('\n')}`,
+          );
         }
         logger.info(`content checked: ${problems.length === 0 ? 'no problems' : `${problems.length} warning(s)`}`);
       },

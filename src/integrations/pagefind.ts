@@ -6,8 +6,8 @@
  * (an issue page holds six cities; as one record, filtering by 忻州 would return 阳泉's report
  * too). Each record is a small HTML document: the heading's search tokens (weighted), the body's
  * tokens, and the facts a result shows as Pagefind metadata — the reader-visible text among them,
- * from which the search page cuts its excerpt. The tokens come from src/lib/search-text.ts, with
- * traditional characters read as simplified (src/lib/search-variants.ts).
+ * from which the search page cuts its excerpt. The tokens come from src/lib/search/tokens.ts, with
+ * traditional characters read as simplified (src/lib/search/variants.ts).
  *
  * Under `astro dev` the index of the last build (dist/pagefind/) is served at /pagefind/, so
  * search works in development after one `npm run build`.
@@ -17,11 +17,11 @@ import { appendFileSync, createReadStream, existsSync, readFileSync, statSync } 
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { cityBySlug } from '../data/cities.ts';
-import { extractSearchRecords, type ExtractedRecord } from '../lib/search-extract.ts';
-import { issueOrder } from '../lib/search-record.ts';
-import { indexTokens } from '../lib/search-text.ts';
-import { simplifiedVariants } from '../lib/search-variants.ts';
+import { cityBySlug } from '#data/cities.ts';
+import { extractSearchRecords, type ExtractedRecord } from '#lib/search/records-from-html.ts';
+import { issueOrder } from '#lib/search/record.ts';
+import { indexTokens } from '#lib/search/tokens.ts';
+import { simplifiedVariants } from '#lib/search/variants.ts';
 
 /** Pagefind's own weight for heading words is 1 for body words; the printed heading counts more. */
 const HEADING_WEIGHT = 4;

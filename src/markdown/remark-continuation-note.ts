@@ -13,7 +13,7 @@ import type {} from 'mdast-util-to-hast'; // types `data.hName` / `data.hPropert
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { pageAnchor } from '../lib/routes.ts';
+import { pageAnchor } from '#lib/site/routes.ts';
 
 export interface Options {
   /**

@@ -1,5 +1,5 @@
 import type { APIContext } from 'astro';
-import { absoluteUrl, configuredSite } from '../lib/site-url.ts';
+import { absoluteUrl, configuredSite } from '#lib/site/url.ts';
 
 /** Everything may be crawled; the sitemap lives under the base path. */
 export function GET(context: APIContext) {

@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { getIssues } from '../lib/content.ts';
-import { feedDate, feedItems } from '../lib/feed.ts';
-import { absoluteUrl, configuredSite } from '../lib/site-url.ts';
+import { getIssues } from '#lib/site/issues.ts';
+import { feedDate, feedItems } from '#lib/publish/feed.ts';
+import { absoluteUrl, configuredSite } from '#lib/site/url.ts';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 

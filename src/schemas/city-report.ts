@@ -1,11 +1,10 @@
 import { z } from 'astro/zod';
-import { CITY_SLUGS, cityBySlug, describeKnownCities } from '../data/cities.ts';
-import { findTotalMismatches, formatFigure } from '../lib/figures.ts';
+import { CITY_SLUGS, cityBySlug, describeKnownCities } from '#data/cities.ts';
+import { findTotalMismatches, formatFigure } from '#lib/figures/arithmetic.ts';
 import { RoundFiguresSchema } from './figures.ts';
 
 export const CitySlugSchema = z.enum(CITY_SLUGS, {
-  error: (issue) =>
-    `unknown city ${JSON.stringify(issue.input)}; expected one of: ${describeKnownCities()}`,
+  error: (issue) => `unknown city ${JSON.stringify(issue.input)}; expected one of: ${describeKnownCities()}`,
 });
 
 /** Anchor ids: lower-case ASCII, digits and hyphens, so `#xinzhou` links survive any host. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { cityBySlug } from '../data/cities.ts';
+import { cityBySlug } from '#data/cities.ts';
 import { ArticleSchema } from './article.ts';
 import { CityReportSchema } from './city-report.ts';
 import { PartialDateSchema } from './date.ts';
@@ -49,7 +49,11 @@ export const IssueSchema = z
     const claim = (id: string, what: string, path: (string | number)[]) => {
       const prior = anchors.get(id);
       if (prior) {
-        ctx.addIssue({ code: 'custom', path, message: `anchor "${id}" of ${what} is already used by ${prior}; give one of them its own id` });
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `anchor "${id}" of ${what} is already used by ${prior}; give one of them its own id`,
+        });
       } else anchors.set(id, what);
     };
     issue.articles.forEach((a, i) => claim(a.id, `articles[${i}]`, ['articles', i, 'id']));
@@ -66,21 +70,37 @@ export const IssueSchema = z
         });
       }
       if (r.article && !articleIds.has(r.article)) {
-        ctx.addIssue({ code: 'custom', path: ['cityReports', i, 'article'], message: `${name} belongs to article "${r.article}", which is not under articles` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cityReports', i, 'article'],
+          message: `${name} belongs to article "${r.article}", which is not under articles`,
+        });
       }
     });
     const pages = new Set(issue.pages);
     issue.articles.forEach((a, i) => {
       if (!pages.has(a.page)) {
-        ctx.addIssue({ code: 'custom', path: ['articles', i, 'page'], message: `article "${a.id}" is on page ${a.page}, which is not listed under pages (${issue.pages.join(', ')})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['articles', i, 'page'],
+          message: `article "${a.id}" is on page ${a.page}, which is not listed under pages (${issue.pages.join(', ')})`,
+        });
       }
       if (a.partOf && !articleIds.has(a.partOf)) {
-        ctx.addIssue({ code: 'custom', path: ['articles', i, 'partOf'], message: `article "${a.id}" is part of "${a.partOf}", which is not under articles` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['articles', i, 'partOf'],
+          message: `article "${a.id}" is part of "${a.partOf}", which is not under articles`,
+        });
       }
     });
     issue.projects.forEach((p, i) => {
       if (p.round && !roundIds.has(p.round)) {
-        ctx.addIssue({ code: 'custom', path: ['projects', i, 'round'], message: `project "${p.name}" names round "${p.round}", which this issue does not declare` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['projects', i, 'round'],
+          message: `project "${p.name}" names round "${p.round}", which this issue does not declare`,
+        });
       }
     });
   });

@@ -16,7 +16,12 @@ describe('the issue page of 2024年第18期', () => {
   });
 
   test('joins the column breaks a reader would join', () => {
-    for (const joined of ['三要突出问题导向', '省重点工程项目总指挥部', '阳泉市举行2024年第二次', '晋川合成材料股份有限公司']) {
+    for (const joined of [
+      '三要突出问题导向',
+      '省重点工程项目总指挥部',
+      '阳泉市举行2024年第二次',
+      '晋川合成材料股份有限公司',
+    ]) {
       expect(text).toContain(joined);
     }
   });
@@ -33,7 +38,18 @@ describe('the issue page of 2024年第18期', () => {
   });
 
   test('gives every article and city report a stable anchor', () => {
-    for (const id of ['lead', 'compilation', 'editors-note', 'taiyuan', 'xinzhou', 'yangquan', 'shuozhou', 'jinzhong', 'lvliang', 'page-d1']) {
+    for (const id of [
+      'lead',
+      'compilation',
+      'editors-note',
+      'taiyuan',
+      'xinzhou',
+      'yangquan',
+      'shuozhou',
+      'jinzhong',
+      'lvliang',
+      'page-d1',
+    ]) {
       expect(html).toMatch(new RegExp(`<(article|section)[^>]* id="${id}"`));
     }
   });
@@ -60,7 +76,9 @@ describe('the issue page of 2024年第18期', () => {
   test('is Chinese, semantic and ships no script but search', () => {
     expect(html).toMatch(/<html lang="zh-CN"/);
     for (const el of ['<article', '<header', '<main', '<figure']) expect(html).toContain(el);
-    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((s) => !s.includes('application/ld+json'));
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)]
+      .map((m) => m[0])
+      .filter((s) => !s.includes('application/ld+json'));
     expect(scripts.every((s) => /search|pagefind|citation/i.test(s))).toBe(true);
   });
 

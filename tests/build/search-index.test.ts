@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { extractSearchRecords, recordText } from '../../src/lib/search-extract.ts';
-import { searchArchive, type SearchRequest } from '../../src/lib/search-query.ts';
-import { simplifiedVariants } from '../../src/lib/search-variants.ts';
+import { extractSearchRecords, recordText } from '#lib/search/records-from-html.ts';
+import { searchArchive, type SearchRequest } from '#lib/search/query.ts';
+import { simplifiedVariants } from '#lib/search/variants.ts';
 import { loadPagefind, type NodePagefind } from '../support/pagefind-node.ts';
 
 const dist = inject('distDir');

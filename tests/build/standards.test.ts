@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, test } from 'vitest';
-import { contentSecurityPolicy } from '../../src/lib/csp.ts';
+import { contentSecurityPolicy } from '#lib/site/csp.ts';
 import { readPage } from '../support/html.ts';
 import { findBrokenLinks, resolveInSite, sitePages } from '../support/site-crawl.ts';
 import { DEFAULT_BASE, DEFAULT_SITE, KEY_PAGES, rssItems, sitemapLocs } from '../support/site.ts';

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PagefindApi } from '../../src/lib/search-query.ts';
+import type { PagefindApi } from '#lib/search/query.ts';
 import { serveStatic } from './static-server.ts';
 
 export interface NodePagefind {

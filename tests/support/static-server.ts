@@ -30,7 +30,11 @@ export interface StaticServer {
 }
 
 /** `onServe` sees every file served with its size (the benchmark counts search bytes with it). */
-export async function serveStatic(dist: string, base = '/', onServe?: (pathname: string, bytes: number) => void): Promise<StaticServer> {
+export async function serveStatic(
+  dist: string,
+  base = '/',
+  onServe?: (pathname: string, bytes: number) => void,
+): Promise<StaticServer> {
   const root = normalize(dist + sep);
   const fileFor = (pathname: string): string | undefined => {
     if (!pathname.startsWith(base)) return undefined;

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { articleCitation, cityReportCitation, issueCitation } from '../../src/lib/citation.ts';
-import { loadIssueFile } from '../../src/lib/issue-source.ts';
-import type { Issue } from '../../src/schemas/issue.ts';
+import { articleCitation, cityReportCitation, issueCitation } from '#lib/publish/citation.ts';
+import { loadIssueFile } from '#lib/source/load.ts';
+import type { Issue } from '#schemas/issue.ts';
 import { contentFolder, seedWith } from '../support/content.ts';
 
 function load(path: string): Issue {

@@ -3,11 +3,11 @@
  * seed and on a second, later round made by editing a copy of it (a test-only archive).
  */
 import { describe, expect, test } from 'vitest';
-import { stackedBars } from '../../src/lib/bar-chart.ts';
-import { cityOverview, cityRecord, roundShortLabel, roundSummaries } from '../../src/lib/city-figures.ts';
-import { loadIssueFile } from '../../src/lib/issue-source.ts';
-import { CITIES, cityBySlug } from '../../src/data/cities.ts';
-import type { Issue } from '../../src/schemas/issue.ts';
+import { stackedBars } from '#lib/figures/bar-chart.ts';
+import { cityOverview, cityRecord, roundShortLabel, roundSummaries } from '#lib/figures/city-rounds.ts';
+import { loadIssueFile } from '#lib/source/load.ts';
+import { CITIES, cityBySlug } from '#data/cities.ts';
+import type { Issue } from '#schemas/issue.ts';
 import { SEED_MDX } from '../support/seed.ts';
 
 function seedIssue(): Issue {

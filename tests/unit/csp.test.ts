@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { contentSecurityPolicy } from '../../src/lib/csp.ts';
+import { contentSecurityPolicy } from '#lib/site/csp.ts';
 
 describe('the Content-Security-Policy', () => {
   const meta = contentSecurityPolicy('meta');

@@ -3,8 +3,8 @@
  * them, and many phrasings of our own for every rule.
  */
 import { describe, expect, test } from 'vitest';
-import { extractFigures, extractProvinceFigures, findFigureMentions } from '../../src/lib/extract/figures.ts';
-import type { RoundFigures } from '../../src/schemas/figures.ts';
+import { extractFigures, extractProvinceFigures, findFigureMentions } from '#lib/extract/extractor.ts';
+import type { RoundFigures } from '#schemas/figures.ts';
 
 /**
  * The seed page (2024年第18期 D1), as printed: the lead article and the six city reports.

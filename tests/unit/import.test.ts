@@ -3,14 +3,17 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parsePage } from '../../src/lib/import/page-text.ts';
-import { escapeMdxText } from '../../src/lib/import/to-mdx.ts';
-import { loadIssueFile } from '../../src/lib/issue-source.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
+import { parsePage } from '#lib/import/page-text.ts';
+import { escapeMdxText } from '#lib/import/to-mdx.ts';
+import { loadIssueFile } from '#lib/source/load.ts';
+import { formatProblem } from '#lib/check/problem.ts';
 import { ROOT, SEED_PATH, clauses, readSeed } from '../support/seed.ts';
 
 const runImport = (...args: string[]) =>
-  execFileSync(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'scripts/import.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  execFileSync(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'scripts/import.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
 
 describe('npm run import -- <seed> --json', () => {
   const figures = JSON.parse(runImport(SEED_PATH, '--json'));
@@ -68,7 +71,15 @@ describe('npm run import -- <seed> --out draft.mdx', () => {
     const m = loaded?.issue.masthead;
     // The masthead is held as fields; the issue page prints them as this line.
     const mastheadLine = `${loaded?.issue.year}年第${loaded?.issue.number}期 邮发代号：${m?.postalCode} 投稿邮箱：${m?.email} ${m?.guidedBy} 指导`;
-    const text = [mastheadLine, loaded?.body.text, ...(loaded?.issue.articles.flatMap((a) => [a.kicker, a.title, a.subtitle]) ?? []), ...(loaded?.issue.cityReports.flatMap((r) => r.headline) ?? []), ...(loaded?.issue.masthead.slogans ?? [])].join('\n').replace(/\s+/g, ' ');
+    const text = [
+      mastheadLine,
+      loaded?.body.text,
+      ...(loaded?.issue.articles.flatMap((a) => [a.kicker, a.title, a.subtitle]) ?? []),
+      ...(loaded?.issue.cityReports.flatMap((r) => r.headline) ?? []),
+      ...(loaded?.issue.masthead.slogans ?? []),
+    ]
+      .join('\n')
+      .replace(/\s+/g, ' ');
     const missing = clauses(readSeed()).filter((c) => !text.includes(c) && c !== '开发区建设');
     expect(missing).toEqual([]);
     expect(text).toContain('三要突出问题导向');
@@ -77,7 +88,13 @@ describe('npm run import -- <seed> --out draft.mdx', () => {
 
   test('recognises the structure: 引题/主题/副题, dateline, bylines, reports in the compilation', () => {
     const lead = loaded?.issue.articles[0];
-    expect(lead).toMatchObject({ id: 'lead', kicker: '持续扩大有效益的投资 为新质生产力蓄势赋能', subtitle: '金湘军出席并讲话', dateline: '科学导报讯 5月10日', byline: ['张巨峰'] });
+    expect(lead).toMatchObject({
+      id: 'lead',
+      kicker: '持续扩大有效益的投资 为新质生产力蓄势赋能',
+      subtitle: '金湘军出席并讲话',
+      dateline: '科学导报讯 5月10日',
+      byline: ['张巨峰'],
+    });
     expect(loaded?.issue.cityReports.map((r) => [r.city, r.reporter, r.article])).toEqual([
       ['taiyuan', '王媛', 'compilation'],
       ['xinzhou', '畅雪', 'compilation'],
@@ -91,7 +108,9 @@ describe('npm run import -- <seed> --out draft.mdx', () => {
   });
 
   test('refuses to overwrite an existing file', () => {
-    expect(() => runImport(SEED_PATH, '--year', '2024', '--number', '18', '--out', out)).toThrow(/exists; it is not overwritten/);
+    expect(() => runImport(SEED_PATH, '--year', '2024', '--number', '18', '--out', out)).toThrow(
+      /exists; it is not overwritten/,
+    );
   });
 });
 
@@ -103,9 +122,13 @@ describe('the page-text reader', () => {
   });
 
   test('reads a page without a masthead and asks for year and number', () => {
-    const page = parsePage('忻州：\n项目总数61个\n总投资148.17亿元\n\n科学导报讯 5月10日，忻州市共签约21个项目。\n\n畅雪');
+    const page = parsePage(
+      '忻州：\n项目总数61个\n总投资148.17亿元\n\n科学导报讯 5月10日，忻州市共签约21个项目。\n\n畅雪',
+    );
     expect(page.year).toBeUndefined();
     expect(page.review.join('\n')).toMatch(/give --year and --number/);
-    expect(page.pieces).toMatchObject([{ type: 'report', report: { reporter: '畅雪', headline: ['项目总数61个', '总投资148.17亿元'] } }]);
+    expect(page.pieces).toMatchObject([
+      { type: 'report', report: { reporter: '畅雪', headline: ['项目总数61个', '总投资148.17亿元'] } },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { gapRanges, issueCalendar } from '../../src/lib/issue-calendar.ts';
+import { gapRanges, issueCalendar } from '#lib/archive/calendar.ts';
 
 const held = (...keys: string[]) =>
   keys.map((k) => {

@@ -1,15 +1,15 @@
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { loadIssues } from '../../src/lib/issue-source.ts';
-import { PLACEHOLDER, scaffoldIssue } from '../../src/lib/issue-template.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
-import { ArticleSchema } from '../../src/schemas/article.ts';
-import { CityReportSchema } from '../../src/schemas/city-report.ts';
-import { BatchFiguresSchema } from '../../src/schemas/figures.ts';
-import { IssueSchema, MastheadSchema } from '../../src/schemas/issue.ts';
-import { NamedProjectSchema } from '../../src/schemas/project.ts';
-import { RoundSchema } from '../../src/schemas/round.ts';
+import { loadIssues } from '#lib/source/load.ts';
+import { PLACEHOLDER, scaffoldIssue } from '#lib/import/template.ts';
+import { formatProblem } from '#lib/check/problem.ts';
+import { ArticleSchema } from '#schemas/article.ts';
+import { CityReportSchema } from '#schemas/city-report.ts';
+import { BatchFiguresSchema } from '#schemas/figures.ts';
+import { IssueSchema, MastheadSchema } from '#schemas/issue.ts';
+import { NamedProjectSchema } from '#schemas/project.ts';
+import { RoundSchema } from '#schemas/round.ts';
 import { contentFolder } from '../support/content.ts';
 import { runScript } from '../support/scripts.ts';
 

@@ -3,7 +3,7 @@
  * it: only stated figures in a batch, derived sums apart, one CSV row per report with proper quoting.
  */
 import { describe, expect, test } from 'vitest';
-import { loadIssueFile } from '../../src/lib/issue-source.ts';
+import { loadIssueFile } from '#lib/source/load.ts';
 import {
   CITY_REPORT_COLUMNS,
   CITY_REPORT_FIELDS,
@@ -13,8 +13,8 @@ import {
   projectRecords,
   statedFigures,
   toCsv,
-} from '../../src/lib/open-data.ts';
-import type { Issue } from '../../src/schemas/issue.ts';
+} from '#lib/publish/open-data.ts';
+import type { Issue } from '#schemas/issue.ts';
 import { parseCsv } from '../support/csv.ts';
 import { SEED_MDX } from '../support/seed.ts';
 import { SEED_CITY_REPORTS, SEED_PROVINCE } from '../support/seed-figures.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { excerpt, indexTokens, pagefindQueries, searchRuns, textMatches } from '../../src/lib/search-text.ts';
-import { paramsFromRequest, requestFromParams } from '../../src/lib/search-query.ts';
-import { roundLabel } from '../../src/lib/search-record.ts';
-import { simplifiedVariants } from '../../src/lib/search-variants.ts';
+import { excerpt, indexTokens, pagefindQueries, searchRuns, textMatches } from '#lib/search/tokens.ts';
+import { paramsFromRequest, requestFromParams } from '#lib/search/query.ts';
+import { roundLabel } from '#lib/search/record.ts';
+import { simplifiedVariants } from '#lib/search/variants.ts';
 
 const XINZHOU =
   '据了解，本次活动，忻州市开发区共签约21个项目，总投资70.05亿元；开工23个项目，总投资65.88亿元；投产17个项目，总投资12.24亿元。';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { normalizeText, toHalfWidth, toSimplified } from '../../src/lib/text.ts';
+import { normalizeText, toHalfWidth, toSimplified } from '#lib/extract/normalise.ts';
 
 describe('toSimplified', () => {
   test.each([

@@ -1,5 +1,5 @@
 /**
- * Number + unit tokens in normalised text (see src/lib/text.ts): `15个`, `77.01亿元`, `3500万元`.
+ * Number + unit tokens in normalised text (see src/lib/extract/normalise.ts): `15个`, `77.01亿元`, `3500万元`.
  * Only the three units a figure can carry are tokens; capacities (`10万千瓦`, `39MW`,
  * `年产4万吨`, `200MW/800MWh`) never match, so they can never become figures.
  * No Astro imports.

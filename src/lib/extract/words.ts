@@ -1,10 +1,10 @@
 /**
  * The vocabulary of figure reports and small readers of it: batch words, labels, money words,
- * qualifiers, sub-units, time markers. All functions read normalised text (src/lib/text.ts).
+ * qualifiers, sub-units, time markers. All functions read normalised text (src/lib/extract/normalise.ts).
  * No Astro imports.
  */
-import type { Batch } from '../../schemas/figures.ts';
-import { CITIES } from '../../data/cities.ts';
+import type { Batch } from '#schemas/figures.ts';
+import { CITIES } from '#data/cities.ts';
 
 /** A stated figure belongs to one batch or to the total over the batches. */
 export type Target = Batch | 'total';

@@ -4,7 +4,7 @@
  * continuation notes. Joins the column breaks a human would join and says so in review notes
  * wherever the join is a guess. Pure: no file system, no Astro.
  */
-import { cityByName, type City } from '../../data/cities.ts';
+import { cityByName, type City } from '#data/cities.ts';
 
 export interface DraftPhoto {
   kind: 'photo';
@@ -42,7 +42,10 @@ export interface DraftCityReport {
 }
 
 /** Articles and reports in reading order; reports and 编前语 follow their compilation. */
-export type DraftPiece = { type: 'article'; article: DraftArticle } | { type: 'report'; report: DraftCityReport } | { type: 'continuation'; text: string; page: string };
+export type DraftPiece =
+  | { type: 'article'; article: DraftArticle }
+  | { type: 'report'; report: DraftCityReport }
+  | { type: 'continuation'; text: string; page: string };
 
 export interface DraftRound {
   id: string;
@@ -76,10 +79,18 @@ interface Block {
 
 /** Paragraph blocks of the extraction; `# `/`## ` mark headings, trailing double spaces mark line breaks. */
 export function splitBlocks(raw: string): Block[] {
-  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC');
+  const text = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .normalize('NFC');
   return text
     .split(/\n[ \t\u3000]*\n/)
-    .map((b) => b.split('\n').map((l) => l.trim()).filter(Boolean))
+    .map((b) =>
+      b
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
     .filter((lines) => lines.length > 0)
     .map((lines) => {
       const heading = /^#{1,6}\s/.test(lines[0] ?? '');
@@ -90,7 +101,8 @@ export function splitBlocks(raw: string): Block[] {
 
 const isShort = (b: Block) => [...b.text].length <= 40 && !b.text.includes('。');
 /** A name or two on their own: 张巨峰, 王媛, 李全明. */
-const isByline = (b: Block) => b.lines.length === 1 && /^[\p{Script=Han}·]{2,4}(\s+[\p{Script=Han}·]{2,4})?$/u.test(b.text) && b.text !== '编前语';
+const isByline = (b: Block) =>
+  b.lines.length === 1 && /^[\p{Script=Han}·]{2,4}(\s+[\p{Script=Han}·]{2,4})?$/u.test(b.text) && b.text !== '编前语';
 /** A body paragraph: prose with a comma or full stop, long enough not to be a heading line. */
 const isBody = (b: Block) => !b.heading && /[，。、；]/u.test(b.text) && [...b.text].length > 15;
 const isCut = (b: Block) => isBody(b) && !TERMINAL.test(b.text);
@@ -143,7 +155,9 @@ function findRounds(raw: string, year: number | undefined, page: DraftPage): voi
     const day = /科学导报讯\s*(\d{1,2})月(\d{1,2})日/.exec(raw);
     if (day && (year === undefined || String(year) === m[1])) {
       round.date = `${m[1]}-${String(day[1]).padStart(2, '0')}-${String(day[2]).padStart(2, '0')}`;
-      page.review.push(`round ${round.id}: date ${round.date} taken from the first dateline; check it is the round's day`);
+      page.review.push(
+        `round ${round.id}: date ${round.date} taken from the first dateline; check it is the round's day`,
+      );
     }
     page.rounds.push(round);
   }
@@ -209,7 +223,11 @@ export function parsePage(raw: string): DraftPage {
       const interrupting = report !== undefined || cut !== undefined;
       const isCompilation = interrupting || /集锦/.test(subtitle ?? '') || blocks[i + 1]?.text === '编前语';
       const a: DraftArticle = {
-        id: isCompilation ? 'compilation' : page.pieces.some((p) => p.type === 'article') ? `article-${++articleCount}` : 'lead',
+        id: isCompilation
+          ? 'compilation'
+          : page.pieces.some((p) => p.type === 'article')
+            ? `article-${++articleCount}`
+            : 'lead',
         kind: isCompilation ? '报道集锦' : '要闻',
         title: b.text,
         byline: [],
@@ -223,7 +241,9 @@ export function parsePage(raw: string): DraftPage {
         // city reports, so it moves before the first of them; the cut report carries on after it.
         const at = firstReportIndex();
         page.pieces.splice(at >= 0 ? at : page.pieces.length, 0, { type: 'article', article: a });
-        page.review.push(`the box headed 「${a.title}」 interrupts the column; it was moved before the city reports it heads, and the cut paragraph was joined with the first paragraph after the box — check the join`);
+        page.review.push(
+          `the box headed 「${a.title}」 interrupts the column; it was moved before the city reports it heads, and the cut paragraph was joined with the first paragraph after the box — check the join`,
+        );
       } else {
         closeReport();
         page.pieces.push({ type: 'article', article: a });
@@ -238,7 +258,14 @@ export function parsePage(raw: string): DraftPage {
     }
 
     if (b.text === '编前语' && next) {
-      const note: DraftArticle = { id: 'editors-note', kind: '编前语', title: '编前语', byline: [], blocks: [{ kind: 'paragraph', text: next.text }], ...(compilation ? { partOf: compilation.id } : {}) };
+      const note: DraftArticle = {
+        id: 'editors-note',
+        kind: '编前语',
+        title: '编前语',
+        byline: [],
+        blocks: [{ kind: 'paragraph', text: next.text }],
+        ...(compilation ? { partOf: compilation.id } : {}),
+      };
       const at = page.pieces.findIndex((p) => p.type === 'article' && p.article === compilation);
       page.pieces.splice(at >= 0 ? at + 1 : page.pieces.length, 0, { type: 'article', article: note });
       i++;
@@ -248,12 +275,20 @@ export function parsePage(raw: string): DraftPage {
     const ch = cityHeading(b);
     if (ch) {
       closeReport();
-      report = { city: ch.city, headline: ch.headline, blocks: [], ...(compilation ? { article: compilation.id } : {}) };
+      report = {
+        city: ch.city,
+        headline: ch.headline,
+        blocks: [],
+        ...(compilation ? { article: compilation.id } : {}),
+      };
       continue;
     }
 
     // A last block may hold a byline and a continuation note on two lines.
-    const lines = b.lines.length > 1 && b.lines.some((l) => CONTINUATION.test(l)) ? b.lines.map((l) => ({ lines: [l], text: l, heading: false })) : [b];
+    const lines =
+      b.lines.length > 1 && b.lines.some((l) => CONTINUATION.test(l))
+        ? b.lines.map((l) => ({ lines: [l], text: l, heading: false }))
+        : [b];
     for (const part of lines) {
       const cont = CONTINUATION.exec(part.text);
       if (cont?.[2]) {
@@ -276,7 +311,8 @@ export function parsePage(raw: string): DraftPage {
         if (isCut(part)) {
           cut = para;
           const following = blocks[i + 1];
-          if (following && isBody(following) && !following.heading) para.review = '审校：此段由两段拼接（分栏断开处），请核对';
+          if (following && isBody(following) && !following.heading)
+            para.review = '审校：此段由两段拼接（分栏断开处），请核对';
         }
         const dl = datelineOf(part.text);
         if (dl && article && !report && !article.dateline) article.dateline = dl;
@@ -288,6 +324,7 @@ export function parsePage(raw: string): DraftPage {
     }
   }
   closeReport();
-  if (cut) page.review.push(`a paragraph ends mid-sentence and nothing on the page continues it: "…${cut.text.slice(-12)}"`);
+  if (cut)
+    page.review.push(`a paragraph ends mid-sentence and nothing on the page continues it: "…${cut.text.slice(-12)}"`);
   return page;
 }

@@ -4,7 +4,7 @@
  * MDX reads it as text, and review notes as MDX comments where the importer guessed.
  */
 import { stringify } from 'yaml';
-import type { RoundFigures } from '../../schemas/figures.ts';
+import type { RoundFigures } from '#schemas/figures.ts';
 import type { DraftArticle, DraftBlock, DraftCityReport, DraftPage } from './page-text.ts';
 
 export interface FigureReader {
@@ -26,7 +26,10 @@ export interface RenderOptions {
 export function escapeMdxText(text: string): string {
   return text
     .replace(/[\\`*_{}[\]<>|~]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([#>+-]|\d+[.)])(?=\s|$)/, (_m, sp: string, mark: string) => `${sp}${mark.replace(/([#>+\-.)])$/, '\\$1')}`)
+    .replace(
+      /^(\s*)([#>+-]|\d+[.)])(?=\s|$)/,
+      (_m, sp: string, mark: string) => `${sp}${mark.replace(/([#>+\-.)])$/, '\\$1')}`,
+    )
     .replace(/&/g, '&amp;');
 }
 
@@ -107,7 +110,9 @@ export function renderIssueMdx(page: DraftPage, opts: RenderOptions): RenderedIs
   const articles = page.pieces.flatMap((p) => (p.type === 'article' ? [p.article] : []));
   const reports = page.pieces.flatMap((p) => (p.type === 'report' ? [p.report] : []));
   const lead = articles.find((a) => a.kind === '要闻');
-  const province = lead ? opts.figures.province(lead.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])).join('\n')) : { figures: {}, review: [] };
+  const province = lead
+    ? opts.figures.province(lead.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])).join('\n'))
+    : { figures: {}, review: [] };
   review.push(...province.review.map((r) => `全省: ${r}`));
   const provinceFigures = inPaperOrder(province.figures);
   const round = page.rounds[0];
@@ -145,6 +150,9 @@ export function renderIssueMdx(page: DraftPage, opts: RenderOptions): RenderedIs
   return {
     mdx,
     review,
-    figures: { reports: cityReports.map(({ r, figures }) => ({ city: r.city.slug, ...figures })), province: provinceFigures },
+    figures: {
+      reports: cityReports.map(({ r, figures }) => ({ city: r.city.slug, ...figures })),
+      province: provinceFigures,
+    },
   };
 }

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getIssues } from '../../lib/content.ts';
-import { CITY_REPORT_COLUMNS, cityReportRecords, toCsv } from '../../lib/open-data.ts';
+import { getIssues } from '#lib/site/issues.ts';
+import { CITY_REPORT_COLUMNS, cityReportRecords, toCsv } from '#lib/publish/open-data.ts';
 
 export const GET: APIRoute = async () => {
   const records = cityReportRecords(

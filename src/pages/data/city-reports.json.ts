@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getIssues } from '../../lib/content.ts';
-import { cityReportRecords } from '../../lib/open-data.ts';
+import { getIssues } from '#lib/site/issues.ts';
+import { cityReportRecords } from '#lib/publish/open-data.ts';
 
 export const GET: APIRoute = async () => {
   const records = cityReportRecords(

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getIssues } from '../../lib/content.ts';
-import { issueRecords } from '../../lib/open-data.ts';
+import { getIssues } from '#lib/site/issues.ts';
+import { issueRecords } from '#lib/publish/open-data.ts';
 
 export const GET: APIRoute = async () => {
   const records = issueRecords(

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getIssues } from '../../lib/content.ts';
-import { PROJECT_COLUMNS, projectRecords, toCsv } from '../../lib/open-data.ts';
+import { getIssues } from '#lib/site/issues.ts';
+import { PROJECT_COLUMNS, projectRecords, toCsv } from '#lib/publish/open-data.ts';
 
 export const GET: APIRoute = async () => {
   const records = projectRecords(

@@ -1,0 +1,89 @@
+/**
+ * Figures ↔ text: every figure in a city report's front-matter must be stated by that report's
+ * own text (its heading lines and body), in the same batch; a figure the text states for a
+ * batch that the front-matter lacks is a warning. The province's figures must occur in the
+ * issue's text. The same figure extractor as the importer reads the text.
+ */
+import { cityBySlug } from '#data/cities.ts';
+import { BATCHES, BATCH_LABELS, FIGURE_KEYS, type FigureKey } from '#schemas/figures.ts';
+import { extractFigures, findFigureMentions } from '#lib/extract/extractor.ts';
+import { formatFigure } from '#lib/figures/arithmetic.ts';
+import type { LoadedIssue } from '#lib/source/load.ts';
+import type { Problem } from './problem.ts';
+
+const PARTS = [...BATCHES, 'total'] as const;
+type Part = (typeof PARTS)[number];
+const PART_LABELS: Record<Part, string> = { ...BATCH_LABELS, total: '合计' };
+const UNIT: Record<FigureKey, '个' | '亿元'> = { projects: '个', investment: '亿元', expectedOutput: '亿元' };
+
+const cents = (v: number) => Math.round(v * 100);
+
+export function crossCheckIssue({ file, issue, body, lineOf }: LoadedIssue): Problem[] {
+  const problems: Problem[] = [];
+  issue.cityReports.forEach((report, i) => {
+    const anchor = report.id ?? report.city;
+    const section = body.sections.find((s) => s.component === 'CityReport' && s.anchor === anchor);
+    if (!section) return; // reported by the body ↔ front-matter check
+    const name = cityBySlug(report.city)?.name ?? report.city;
+    const text = [...report.headline, section.text].join('\n');
+    const stated = extractFigures(text).figures;
+    const mentioned = findFigureMentions(text);
+    for (const part of PARTS) {
+      for (const key of FIGURE_KEYS) {
+        const fm = report[part]?.[key];
+        const tx = stated[part]?.[key];
+        const path = ['cityReports', i, part, key];
+        const line = lineOf(path) ?? lineOf(['cityReports', i]);
+        const where = {
+          file,
+          ...(line === undefined ? {} : { line }),
+          field: `cityReports[${i}] ${name} ${part}.${key}`,
+        };
+        if (fm !== undefined && tx !== undefined && cents(fm) !== cents(tx)) {
+          problems.push({
+            severity: 'error',
+            ...where,
+            message: `${name} ${PART_LABELS[part]}: the front-matter says ${formatFigure(key, fm)} but the report's text says ${formatFigure(key, tx)}; make them agree with the printed page`,
+          });
+        } else if (fm !== undefined && tx === undefined) {
+          const anywhere = mentioned.some((m) => m.unit === UNIT[key] && cents(m.value) === cents(fm));
+          if (!anywhere) {
+            const inText = mentioned.filter((m) => m.unit === UNIT[key]).map((m) => formatFigure(key, m.value));
+            problems.push({
+              severity: 'error',
+              ...where,
+              message: `${name} ${PART_LABELS[part]}: the front-matter says ${formatFigure(key, fm)} but the report's text does not state it (the text's ${UNIT[key]} figures: ${inText.join(', ') || 'none'}); store only what the text states`,
+            });
+          }
+        } else if (fm === undefined && tx !== undefined) {
+          problems.push({
+            severity: 'warning',
+            ...where,
+            message: `${name} ${PART_LABELS[part]}: the text states ${formatFigure(key, tx)} but the front-matter has no ${part}.${key}; add it, or leave it out if it is not this batch's figure`,
+          });
+        }
+      }
+    }
+  });
+
+  // The province's figures: stated somewhere in the issue's text with the same unit.
+  const mentions = findFigureMentions(body.text);
+  issue.rounds.forEach((round, r) => {
+    for (const part of PARTS) {
+      for (const key of FIGURE_KEYS) {
+        const fm = round.province[part]?.[key];
+        if (fm === undefined) continue;
+        if (mentions.some((m) => m.unit === UNIT[key] && cents(m.value) === cents(fm))) continue;
+        const line = lineOf(['rounds', r, 'province', part, key]);
+        problems.push({
+          severity: 'error',
+          file,
+          ...(line === undefined ? {} : { line }),
+          field: `rounds[${r}] province ${part}.${key}`,
+          message: `round ${round.id} 全省 ${PART_LABELS[part]}: ${formatFigure(key, fm)} does not occur in the issue's text`,
+        });
+      }
+    }
+  });
+  return problems;
+}

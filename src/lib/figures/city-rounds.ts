@@ -1,0 +1,270 @@
+/**
+ * Following the money across issues: every city report with its round and issue, grouped by
+ * city and by round in the orders the city, round and overview pages show them, and sums over
+ * cities that say what they add up. Pure: no Astro imports.
+ */
+import { CITIES, cityBySlug, type City } from '#data/cities.ts';
+import type { CityReport } from '#schemas/city-report.ts';
+import { BATCHES, FIGURE_KEYS, type Batch, type FigureKey } from '#schemas/figures.ts';
+import { issueKey, issueLabel, type Issue } from '#schemas/issue.ts';
+import type { NamedProject } from '#schemas/project.ts';
+import type { Round } from '#schemas/round.ts';
+import { deriveTotals, sumStated, type DerivedFigures } from './arithmetic.ts';
+import { issueAnchorPath, issuePath } from '#lib/site/routes.ts';
+
+/** What a page needs to name and link an issue. */
+export interface IssueRef {
+  /** `2024-18`. */
+  key: string;
+  /** `2024年第18期`. */
+  label: string;
+  year: number;
+  number: number;
+  /** Site path without the base (`/issues/2024/18/`). */
+  path: string;
+  date?: string;
+}
+
+/** One city report, with the round it reports on and the issue that prints it. */
+export interface ReportEntry {
+  issue: IssueRef;
+  round: Round;
+  report: CityReport;
+  cityName: string;
+  /** Anchor of the report on its issue page (`xinzhou`). */
+  anchor: string;
+  /** `/issues/2024/18/#xinzhou`, without the base path. */
+  path: string;
+  /** Totals we add up where the text states every batch but no total; absent otherwise. */
+  derived?: DerivedFigures;
+}
+
+/** A named project with the issue and article that name it. */
+export interface ProjectEntry {
+  project: NamedProject;
+  cityName: string;
+  issue: IssueRef;
+  round?: Round;
+  /** The naming article or report on the issue page, without the base path. */
+  path: string;
+}
+
+export function issueRef(issue: Issue): IssueRef {
+  return {
+    key: issueKey(issue),
+    label: issueLabel(issue),
+    year: issue.year,
+    number: issue.number,
+    path: issuePath(issue),
+    ...(issue.date === undefined ? {} : { date: issue.date }),
+  };
+}
+
+const cityName = (slug: string) => cityBySlug(slug)?.name ?? slug;
+const registryIndex = new Map<string, number>(CITIES.map((c, i) => [c.slug, i]));
+const registryOrder = (slug: string) => registryIndex.get(slug) ?? CITIES.length;
+
+/** `2024-2` → 2024·100 + 2: rounds sort by year, then number. */
+const roundRank = (id: string) => {
+  const [year = 0, n = 0] = id.split('-').map(Number);
+  return year * 100 + n;
+};
+/** Newest round first. */
+export const compareRoundsNewestFirst = (a: Pick<Round, 'id'>, b: Pick<Round, 'id'>) =>
+  roundRank(b.id) - roundRank(a.id);
+const compareIssuesNewestFirst = (a: IssueRef, b: IssueRef) => b.year - a.year || b.number - a.number;
+
+/** `2024年第二次` (or `2021年第一期`) out of the round's printed name; the whole name if it has no such part. */
+export function roundShortLabel(round: Pick<Round, 'name'>): string {
+  const m = /(\d{4})年(第[一二三四五六七八九十\d]+[次期])/.exec(round.name);
+  return m ? `${m[1]}年${m[2]}` : round.name;
+}
+
+/** Every city report in the archive: newest round first, then newest issue, then registry order. */
+export function reportEntries(issues: readonly Issue[]): ReportEntry[] {
+  const entries = issues.flatMap((issue) => {
+    const ref = issueRef(issue);
+    return issue.cityReports.flatMap((report, position) => {
+      const round = issue.rounds.find((r) => r.id === report.round);
+      // The schema refuses a report on an undeclared round, so this only guards the type.
+      if (!round) return [];
+      const anchor = report.id ?? report.city;
+      const derived = deriveTotals(report);
+      const entry: ReportEntry = {
+        issue: ref,
+        round,
+        report,
+        cityName: cityName(report.city),
+        anchor,
+        path: issueAnchorPath(issue, anchor),
+        ...(derived ? { derived } : {}),
+      };
+      return [{ entry, position }];
+    });
+  });
+  return entries
+    .sort(
+      (a, b) =>
+        compareRoundsNewestFirst(a.entry.round, b.entry.round) ||
+        compareIssuesNewestFirst(a.entry.issue, b.entry.issue) ||
+        registryOrder(a.entry.report.city) - registryOrder(b.entry.report.city) ||
+        a.position - b.position,
+    )
+    .map((e) => e.entry);
+}
+
+/** Named projects, newest issue first, in the order each issue lists them. */
+export function projectEntries(issues: readonly Issue[]): ProjectEntry[] {
+  return [...issues]
+    .sort((a, b) => b.year - a.year || b.number - a.number)
+    .flatMap((issue) =>
+      issue.projects.map((project) => {
+        const round = project.round === undefined ? undefined : issue.rounds.find((r) => r.id === project.round);
+        return {
+          project,
+          cityName: cityName(project.city),
+          issue: issueRef(issue),
+          ...(round ? { round } : {}),
+          path: project.source ? issueAnchorPath(issue, project.source) : issuePath(issue),
+        };
+      }),
+    );
+}
+
+export interface CityOverview {
+  city: City;
+  /** The city's newest report (newest round), if the archive holds any. */
+  latest?: ReportEntry;
+  reportCount: number;
+}
+
+/** Each unit of the registry, in registry order, with its newest report. */
+export function cityOverview(issues: readonly Issue[]): CityOverview[] {
+  const entries = reportEntries(issues);
+  return CITIES.map((city) => {
+    const own = entries.filter((e) => e.report.city === city.slug);
+    const latest = own[0];
+    return { city, ...(latest ? { latest } : {}), reportCount: own.length };
+  });
+}
+
+export interface ZoneMention {
+  /** The zone's name as printed. */
+  name: string;
+  /** Reports that name it, newest first. */
+  reports: ReportEntry[];
+}
+
+export interface CityRecord {
+  city: City;
+  /** Every report of the city, newest round first. */
+  reports: ReportEntry[];
+  /** The same reports grouped by round, newest round first. */
+  rounds: { round: Round; reports: ReportEntry[] }[];
+  /** Development zones the city's reports name, in the order first named. */
+  zones: ZoneMention[];
+  /** Projects in the city that an issue names. */
+  projects: ProjectEntry[];
+}
+
+/** Everything the archive holds about one city. */
+export function cityRecord(issues: readonly Issue[], city: City): CityRecord {
+  const reports = reportEntries(issues).filter((e) => e.report.city === city.slug);
+  const rounds: CityRecord['rounds'] = [];
+  for (const entry of reports) {
+    const group = rounds.find((g) => g.round.id === entry.round.id);
+    if (group) group.reports.push(entry);
+    else rounds.push({ round: entry.round, reports: [entry] });
+  }
+  const zones: ZoneMention[] = [];
+  for (const entry of reports) {
+    for (const name of entry.report.zones) {
+      const zone = zones.find((z) => z.name === name);
+      if (!zone) zones.push({ name, reports: [entry] });
+      else if (!zone.reports.includes(entry)) zone.reports.push(entry);
+    }
+  }
+  const projects = projectEntries(issues).filter((p) => p.project.city === city.slug);
+  return { city, reports, rounds, zones, projects };
+}
+
+/** A batch or the stated total. */
+export const PARTS = [...BATCHES, 'total'] as const;
+export type Part = Batch | 'total';
+
+/** A figure added up over cities, and how many cities' reports state it. */
+export interface CitySum {
+  sum: number;
+  cities: number;
+}
+export type CitySums = Partial<Record<Part, Partial<Record<FigureKey, CitySum>>>>;
+
+/**
+ * Sums of what the cities' reports state, per batch and figure, each with the number of cities
+ * it covers. A city reported twice on one round counts once, with its newest report. The total
+ * column adds up stated totals only. These are sums of reports, never the province's figures.
+ */
+export function sumOverCities(reports: readonly ReportEntry[]): CitySums {
+  const newestPerCity = new Map<string, ReportEntry>();
+  for (const r of [...reports].sort((a, b) => compareIssuesNewestFirst(a.issue, b.issue))) {
+    if (!newestPerCity.has(r.report.city)) newestPerCity.set(r.report.city, r);
+  }
+  const counted = [...newestPerCity.values()];
+  const sums: CitySums = {};
+  for (const part of PARTS) {
+    for (const key of FIGURE_KEYS) {
+      const { sum, count } = sumStated(counted.map((r) => r.report[part]?.[key]));
+      if (count === 0) continue;
+      sums[part] = { ...sums[part], [key]: { sum, cities: count } };
+    }
+  }
+  return sums;
+}
+
+export interface RoundSummary {
+  round: Round;
+  /** Issues that report on the round, newest first. */
+  issues: IssueRef[];
+  /** Its city reports in registry order (a city reported twice: newest issue first). */
+  reports: ReportEntry[];
+  /** Units of the registry with no report on this round in the archive. */
+  unreported: City[];
+  sums: CitySums;
+  /** True when some city has more than one report on the round. */
+  repeated: boolean;
+  projects: ProjectEntry[];
+}
+
+/** Every round the archive holds, newest first. */
+export function roundSummaries(issues: readonly Issue[]): RoundSummary[] {
+  const entries = reportEntries(issues);
+  const projects = projectEntries(issues);
+  const rounds = new Map<string, { round: Round; issues: IssueRef[] }>();
+  for (const issue of issues) {
+    for (const round of issue.rounds) {
+      const known = rounds.get(round.id);
+      if (known) known.issues.push(issueRef(issue));
+      else rounds.set(round.id, { round, issues: [issueRef(issue)] });
+    }
+  }
+  return [...rounds.values()]
+    .sort((a, b) => compareRoundsNewestFirst(a.round, b.round))
+    .map(({ round, issues: refs }) => {
+      const reports = entries
+        .filter((e) => e.round.id === round.id)
+        .sort(
+          (a, b) =>
+            registryOrder(a.report.city) - registryOrder(b.report.city) || compareIssuesNewestFirst(a.issue, b.issue),
+        );
+      const reported = new Set(reports.map((r) => r.report.city));
+      return {
+        round,
+        issues: refs.sort(compareIssuesNewestFirst),
+        reports,
+        unreported: CITIES.filter((c) => !reported.has(c.slug)),
+        sums: sumOverCities(reports),
+        repeated: reported.size < reports.length,
+        projects: projects.filter((p) => p.project.round === round.id),
+      };
+    });
+}

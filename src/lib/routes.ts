@@ -1,8 +1,0 @@
-/** Site paths, without the base path (components add it through `href`). */
-import type { Issue } from '../schemas/issue.ts';
-
-export const issuePath = (i: Pick<Issue, 'year' | 'number'>) => `/issues/${i.year}/${i.number}/`;
-export const issueAnchorPath = (i: Pick<Issue, 'year' | 'number'>, anchor: string) => `${issuePath(i)}#${anchor}`;
-export const cityPath = (slug: string) => `/cities/${slug}/`;
-export const roundPath = (id: string) => `/rounds/${id}/`;
-export const pageAnchor = (page: string) => `page-${page.toLowerCase()}`;

@@ -1,0 +1,124 @@
+/**
+ * What search knows about an article or city report besides its text: the facts a result shows
+ * (title, issue, date, city) and the values it can be narrowed by (city, year, issue, kind,
+ * round). Built from the front-matter, rendered onto the `<article>` as `data-search` by the MDX
+ * components, and read back by the indexer (src/integrations/pagefind.ts), so the index never
+ * reconstructs from page text what the front-matter states.
+ */
+import { z } from 'astro/zod';
+import { CITIES, cityBySlug } from '#data/cities.ts';
+import { ARTICLE_KINDS, type Article } from '#schemas/article.ts';
+import type { CityReport } from '#schemas/city-report.ts';
+import { issueKey, issueLabel, type Issue } from '#schemas/issue.ts';
+
+/** The kind search files a city report under, beside the article kinds. */
+export const CITY_REPORT_KIND = '城市报道';
+
+export const SearchFacetsSchema = z.strictObject({
+  /** Result title: the headline, or `忻州：项目总数61个 总投资148.17亿元` for a city report. */
+  title: z.string().min(1),
+  /** The printed heading lines (引题, 主题, 副题; or `忻州：` and its two lines), weighted above the body. */
+  heading: z.array(z.string()),
+  /** Issue key `2024-18`, the value of the issue filter. */
+  issue: z.string(),
+  /** `2024年第18期`, shown in results. */
+  issueLabel: z.string(),
+  /** Year of the issue, the value of the year filter. */
+  year: z.number().int(),
+  /** Issue number within the year. */
+  number: z.number().int(),
+  /** Publication date as far as the issue states it; absent when unknown. */
+  date: z.string().optional(),
+  /** The 版 (`D1`), when known. */
+  page: z.string().optional(),
+  /** 要闻 / 报道集锦 / 编前语 / 城市报道 / …, the value of the kind filter. */
+  kind: z.string(),
+  /** City slugs: the report's city, or the cities of the projects an article names. */
+  cities: z.array(z.string()),
+  /** Round ids (`2024-2`) the piece reports on. */
+  rounds: z.array(z.string()),
+});
+
+export type SearchFacets = z.infer<typeof SearchFacetsSchema>;
+
+function issueFacets(issue: Issue) {
+  return {
+    issue: issueKey(issue),
+    issueLabel: issueLabel(issue),
+    year: issue.year,
+    number: issue.number,
+    ...(issue.date === undefined ? {} : { date: issue.date }),
+  };
+}
+
+const unique = (values: string[]) => [...new Set(values)];
+
+export function articleSearchFacets(issue: Issue, article: Article): SearchFacets {
+  return {
+    title: article.title,
+    heading: [article.kicker, article.title, article.subtitle].filter((l): l is string => l !== undefined),
+    ...issueFacets(issue),
+    page: article.page,
+    kind: article.kind,
+    cities: unique(issue.projects.filter((p) => p.source === article.id).map((p) => p.city)),
+    // An issue declares the rounds it reports on; its articles are about them.
+    rounds: issue.rounds.map((r) => r.id),
+  };
+}
+
+export function cityReportSearchFacets(issue: Issue, report: CityReport): SearchFacets {
+  const name = cityBySlug(report.city)?.name ?? report.city;
+  const page = issue.articles.find((a) => a.id === report.article)?.page;
+  return {
+    title: `${name}：${report.headline.join(' ')}`,
+    heading: [`${name}：`, ...report.headline],
+    ...issueFacets(issue),
+    ...(page === undefined ? {} : { page }),
+    kind: CITY_REPORT_KIND,
+    cities: [report.city],
+    rounds: [report.round],
+  };
+}
+
+/** Sort key for "newest first": issues are numbered in publication order within a year. */
+export const issueOrder = (f: Pick<SearchFacets, 'year' | 'number'>) => String(f.year * 100 + f.number);
+
+export interface FilterOption {
+  /** The filter value, as in the URL and the index (`xinzhou`, `2024-18`). */
+  value: string;
+  label: string;
+}
+
+/** `全省开发区2024年第二次“三个一批”活动` → `2024年第二次`; other names as printed. */
+export function roundLabel(name: string): string {
+  return /\d{4}年第[^年]{1,4}?[次期]/.exec(name)?.[0] ?? name;
+}
+
+/**
+ * The values each filter can take in this archive: exactly those its records carry, so no
+ * choice leads to an empty list by construction. Newest issues and years first.
+ */
+export function searchFilterOptions(
+  issues: readonly Issue[],
+): Record<'city' | 'year' | 'issue' | 'kind' | 'round', FilterOption[]> {
+  const facets = issues.flatMap((issue) => [
+    ...issue.articles.map((a) => articleSearchFacets(issue, a)),
+    ...issue.cityReports.map((r) => cityReportSearchFacets(issue, r)),
+  ]);
+  const present = (values: string[]) => new Set(values);
+  const cities = present(facets.flatMap((f) => f.cities));
+  const kinds = present(facets.map((f) => f.kind));
+  const newestFirst = [...issues].sort((a, b) => b.year - a.year || b.number - a.number);
+  const rounds = new Map<string, string>();
+  for (const issue of newestFirst)
+    for (const r of issue.rounds) if (!rounds.has(r.id)) rounds.set(r.id, roundLabel(r.name));
+  return {
+    city: CITIES.filter((c) => cities.has(c.slug)).map((c) => ({ value: c.slug, label: c.name })),
+    year: [...present(newestFirst.map((i) => String(i.year)))].map((y) => ({ value: y, label: `${y}年` })),
+    issue: newestFirst.map((i) => ({ value: issueKey(i), label: issueLabel(i) })),
+    kind: [...ARTICLE_KINDS, CITY_REPORT_KIND]
+      .filter((k, i, all) => kinds.has(k) && all.indexOf(k) === i)
+      .map((k) => ({ value: k, label: k })),
+    round: [...rounds].map(([value, label]) => ({ value, label })),
+  };
+}
