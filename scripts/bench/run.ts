@@ -181,6 +181,12 @@ function printReport(r: BenchResult) {
       `  cold: median ${r.search.cold.medianMs} ms, max ${r.search.cold.maxMs} ms to first results; median ${kib(r.search.cold.medianBytes)}, max ${kib(r.search.cold.maxBytes)} fetched`,
     );
     console.log(
+      `  cold bytes by kind (medians): ${Object.entries(r.search.cold.medianBytesByKind)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, b]) => `${k} ${kib(b)}`)
+        .join(', ')}`,
+    );
+    console.log(
       `  warm: median ${r.search.warm.medianMs} ms, max ${r.search.warm.maxMs} ms; median ${kib(r.search.warm.medianBytes)}, max ${kib(r.search.warm.maxBytes)} fetched`,
     );
   }

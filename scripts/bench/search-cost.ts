@@ -21,11 +21,31 @@ export const QUERIES = [
   '晋城',
 ];
 
+/** What a fetched file is, for the breakdown of search bytes. */
+export type ByteKind =
+  'page' | 'css' | 'script' | 'pagefindRuntime' | 'wasm' | 'pagefindMeta' | 'index' | 'filter' | 'fragment' | 'other';
+
+export function byteKind(pathname: string): ByteKind {
+  if (pathname.endsWith('/') || pathname.endsWith('.html')) return 'page';
+  if (pathname.endsWith('.css')) return 'css';
+  if (pathname.includes('/pagefind/')) {
+    if (pathname.endsWith('.pf_index')) return 'index';
+    if (pathname.endsWith('.pf_fragment')) return 'fragment';
+    if (pathname.endsWith('.pf_filter')) return 'filter';
+    if (pathname.endsWith('.pf_meta')) return 'pagefindMeta';
+    if (pathname.includes('/wasm.')) return 'wasm';
+    return 'pagefindRuntime';
+  }
+  if (pathname.endsWith('.js')) return 'script';
+  return 'other';
+}
+
 interface Sample {
   query: string;
   ms: number;
   bytes: number;
   pagefindBytes: number;
+  byKind: Partial<Record<ByteKind, number>>;
 }
 
 function median(xs: number[]): number {
@@ -37,13 +57,16 @@ function median(xs: number[]): number {
 function byteCounter() {
   let bytes = 0;
   let pagefindBytes = 0;
+  let byKind: Partial<Record<ByteKind, number>> = {};
   return {
     onServe: (pathname: string, size: number) => {
       bytes += size;
       if (pathname.includes('/pagefind/')) pagefindBytes += size;
+      const kind = byteKind(pathname);
+      byKind[kind] = (byKind[kind] ?? 0) + size;
     },
-    reset: () => ((bytes = 0), (pagefindBytes = 0)),
-    read: () => ({ bytes, pagefindBytes }),
+    reset: () => ((bytes = 0), (pagefindBytes = 0), (byKind = {})),
+    read: () => ({ bytes, pagefindBytes, byKind: { ...byKind } }),
   };
 }
 
@@ -96,6 +119,13 @@ export async function measureSearch(dist: string) {
     maxBytes: Math.max(...xs.map((x) => x.bytes)),
     medianPagefindBytes: median(xs.map((x) => x.pagefindBytes)),
     maxPagefindBytes: Math.max(...xs.map((x) => x.pagefindBytes)),
+    /** Median bytes of each kind of file (page, runtime, wasm, index chunks, fragments …). */
+    medianBytesByKind: Object.fromEntries(
+      [...new Set(xs.flatMap((x) => Object.keys(x.byKind) as ByteKind[]))].map((k) => [
+        k,
+        median(xs.map((x) => x.byKind[k] ?? 0)),
+      ]),
+    ),
   });
   return {
     queries: QUERIES,

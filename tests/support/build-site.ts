@@ -1,6 +1,6 @@
 /**
  * Builds the real archive with another configuration (SITE_URL, BASE_PATH, …) into a temp
- * folder, in a child process with its own Astro cache folder, so it never races the shared
+ * folder, in a child process with its own Astro and build caches, so it never races the shared
  * build or the developer's incremental cache.
  */
 import { execFileSync } from 'node:child_process';
@@ -29,7 +29,7 @@ await build({ root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(outDir)}, 
   execFileSync(join(ROOT, 'node_modules/.bin/node'), ['--input-type=module', '-e', script], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...parentEnv(), KFJZ_CONTENT_DIR: 'content/issues', ...env },
+    env: { ...parentEnv(), KFJZ_CONTENT_DIR: 'content/issues', KFJZ_CACHE_DIR: join(work, 'kfjz-cache'), ...env },
   });
   return { dist: outDir, remove: () => rmSync(work, { recursive: true, force: true }) };
 }

@@ -13,10 +13,12 @@ import {
   type PagefindResult,
   type SearchRequest,
 } from '#lib/search/query.ts';
+import type { FilterOption } from '#lib/search/record.ts';
 import { excerpt } from '#lib/search/tokens.ts';
 import type { Variants } from '#lib/search/variants.ts';
 
-const PAGE_SIZE = 20;
+/** Results shown at first (each costs its Pagefind fragment, about 2 KB), then more on request. */
+const PAGE_SIZE = 10;
 
 const form = document.querySelector<HTMLFormElement>('#archive-search');
 const status = document.querySelector<HTMLElement>('#archive-search-status');
@@ -29,11 +31,19 @@ interface Engine {
 }
 
 let engine: Promise<Engine> | undefined;
-/** Pagefind and the traditional → simplified table, both loaded with the first search. */
-function loadEngine(base: string): Promise<Engine> {
+/**
+ * Pagefind and the traditional → simplified table, both loaded with the first search. The
+ * index is the newest year's bundle with the closed years' merged in (src/lib/search/bundles.ts).
+ * No web worker: it would fetch a second copy of Pagefind's runtime (43 KB) to move a search
+ * that takes milliseconds off the main thread.
+ */
+function loadEngine(f: HTMLFormElement): Promise<Engine> {
+  const base = f.dataset.base ?? '/';
+  const merged = (f.dataset.mergeIndexes ?? '').split(' ').filter(Boolean);
   engine ??= Promise.all([
     import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf) => {
-      await pf.options({ basePath: `${base}pagefind/`, baseUrl: base });
+      await pf.options({ basePath: `${base}pagefind/`, baseUrl: base, noWorker: true });
+      await Promise.all(merged.map((path) => pf.mergeIndex(`${base}${path}`, { baseUrl: base })));
       return pf as PagefindApi;
     }),
     import('#lib/search/variants.ts').then((m) => m.simplifiedVariants()),
@@ -47,13 +57,47 @@ function readForm(f: HTMLFormElement): SearchRequest {
   return requestFromParams(params);
 }
 
+const yearOfIssue = (issue: string | undefined) => /^(\d{4})-/.exec(issue ?? '')?.[1];
+
+const issueChoices = new Map<string, Promise<FilterOption[]>>();
+/**
+ * The issue filter offers the issues of the chosen year (`/search/issues/2024.json`), loaded
+ * when a year is picked; without a year it waits for one. `selected` is chosen once loaded.
+ */
+async function offerIssuesOf(f: HTMLFormElement, year: string, selected = ''): Promise<void> {
+  const select = f.elements.namedItem('issue');
+  if (!(select instanceof HTMLSelectElement)) return;
+  const all = select.options[0] ?? new Option('', '');
+  select.replaceChildren(all);
+  select.disabled = year === '';
+  if (year === '') return;
+  let choices = issueChoices.get(year);
+  if (!choices) {
+    choices = fetch(`${f.dataset.base ?? '/'}search/issues/${year}.json`).then((r) =>
+      r.ok ? (r.json() as Promise<FilterOption[]>) : [],
+    );
+    issueChoices.set(year, choices);
+  }
+  const options = await choices;
+  const yearSelect = f.elements.namedItem('year');
+  // The reader may have picked another year meanwhile.
+  if (yearSelect instanceof HTMLSelectElement && yearSelect.value !== year) return;
+  select.replaceChildren(all, ...options.map((o) => new Option(o.label, o.value)));
+  select.value = selected;
+}
+
 function fillForm(f: HTMLFormElement, request: SearchRequest): void {
   const q = f.elements.namedItem('q');
   if (q instanceof HTMLInputElement) q.value = request.q;
   for (const key of FILTER_KEYS) {
     const select = f.elements.namedItem(key);
-    if (select instanceof HTMLSelectElement) select.value = request.filters[key] ?? '';
+    if (select instanceof HTMLSelectElement && key !== 'issue') select.value = request.filters[key] ?? '';
   }
+  // An issue implies its year: `?issue=2024-18` shows 2024 and that year's issues.
+  const year = request.filters.year ?? yearOfIssue(request.filters.issue) ?? '';
+  const yearSelect = f.elements.namedItem('year');
+  if (yearSelect instanceof HTMLSelectElement) yearSelect.value = year;
+  void offerIssuesOf(f, year, request.filters.issue);
   const sort = f.elements.namedItem('sort');
   if (sort instanceof HTMLSelectElement) sort.value = request.sort;
 }
@@ -109,9 +153,9 @@ async function run(f: HTMLFormElement, request: SearchRequest): Promise<void> {
   let results: PagefindResult[];
   let variants: Variants;
   try {
-    const loaded = await loadEngine(f.dataset.base ?? '/');
+    const loaded = await loadEngine(f);
     variants = loaded.variants;
-    results = (await searchArchive(loaded.pagefind, request, variants)) ?? [];
+    results = (await searchArchive(loaded.pagefind, request, variants, f.dataset.newestYear)) ?? [];
   } catch (error) {
     if (run === current) status.textContent = '搜索暂时无法使用，请稍后再试，或按期浏览往期。';
     throw error;
@@ -148,7 +192,10 @@ if (form) {
     submit();
   });
   form.addEventListener('change', (event) => {
-    if (event.target instanceof HTMLSelectElement) submit();
+    if (!(event.target instanceof HTMLSelectElement)) return;
+    // Another year: its own issues, none chosen yet.
+    if (event.target.name === 'year') void offerIssuesOf(form, event.target.value);
+    submit();
   });
   window.addEventListener('popstate', () => {
     const request = fromUrl();
