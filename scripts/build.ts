@@ -40,7 +40,9 @@ if (errors.length > 0) {
   const { build } = await import('astro');
   try {
     // 2. Build everything (pages, Pagefind index) into the staging folder.
-    await build({ root, outDir: staging, logLevel: debug ? 'debug' : 'info' });
+    // KFJZ_ASTRO_CACHE_DIR: Astro's own cache (incremental build) elsewhere, for benchmarks and tests.
+    const cacheDir = process.env.KFJZ_ASTRO_CACHE_DIR;
+    await build({ root, outDir: staging, logLevel: debug ? 'debug' : 'info', ...(cacheDir ? { cacheDir } : {}) });
     // 3. Swap: the old archive moves aside, the new one takes its place, the old one goes.
     if (existsSync(dist)) renameSync(dist, old);
     renameSync(staging, dist);
