@@ -52,7 +52,7 @@ describe('a rebuild after an edit', () => {
     // An edit in a closed year: that index is built anew.
     const closed = join(content, '2000-01.mdx');
     const text = readFileSync(closed, 'utf8');
-    const edited = text.replace('科学导报讯', '本报讯');
+    const edited = text.replace(/^科学导报讯/m, '本报讯');
     expect(edited).not.toBe(text);
     writeFileSync(closed, edited);
     expect(await build(content, out, caches)).not.toMatch(/reused from the cache/);
