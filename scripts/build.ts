@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { checkContent } from '#lib/check/content-check.ts';
 import { errorsIn, formatProblem } from '#lib/check/problem.ts';
 import { contentCheckCache } from '../src/integrations/content-check.ts';
+import { recordTiming } from '../src/integrations/timings.ts';
 import { describeError, hideStackFrames } from './lib/output.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -22,7 +23,9 @@ const unchanged = () => (existsSync(dist) ? `the previous ${dist} is unchanged` 
 // 1. The content check, before Astro is even loaded: a content error stops the build within a
 //    second and prints the same lines as `npm run check`. (The content-check integration runs it
 //    again inside Astro, for `astro build` run directly.)
+const checkStarted = performance.now();
 const problems = checkContent(root, undefined, { cacheFile: contentCheckCache(root) });
+recordTiming('content-check', performance.now() - checkStarted);
 const errors = errorsIn(problems);
 for (const p of problems) if (p.severity === 'warning') console.warn(formatProblem(p));
 if (errors.length > 0) {

@@ -1,7 +1,7 @@
 /**
  * The search page's behaviour: URL → form → Pagefind → result list, and every change the
  * reader makes → a new history entry. Pagefind (`/pagefind/pagefind.js`) loads on the first
- * search. Results are built as DOM nodes from text (no HTML strings), excerpts from the
+ * search, the traditional-character table only when a query or result needs it. Results are built as DOM nodes from text (no HTML strings), excerpts from the
  * record's text around the first match.
  */
 import {
@@ -10,11 +10,13 @@ import {
   requestFromParams,
   searchArchive,
   type PagefindApi,
+  type PagefindFragment,
   type PagefindResult,
   type SearchRequest,
 } from '#lib/search/query.ts';
 import type { FilterOption } from '#lib/search/record.ts';
 import { excerpt } from '#lib/search/tokens.ts';
+import { decodeVariantChars, needsVariants } from '#lib/search/variant-chars.ts';
 import type { Variants } from '#lib/search/variants.ts';
 
 /** Results shown at first (each costs its Pagefind fragment, about 2 KB), then more on request. */
@@ -25,30 +27,34 @@ const status = document.querySelector<HTMLElement>('#archive-search-status');
 const list = document.querySelector<HTMLOListElement>('#archive-search-results');
 const more = document.querySelector<HTMLButtonElement>('#archive-search-more');
 
-interface Engine {
-  pagefind: PagefindApi;
-  variants: Variants;
-}
-
-let engine: Promise<Engine> | undefined;
+let pagefind: Promise<PagefindApi> | undefined;
 /**
- * Pagefind and the traditional → simplified table, both loaded with the first search. The
- * index is the newest year's bundle with the closed years' merged in (src/lib/search/bundles.ts).
- * No web worker: it would fetch a second copy of Pagefind's runtime (43 KB) to move a search
- * that takes milliseconds off the main thread.
+ * Pagefind, loaded with the first search. The index is the newest year's bundle with the closed
+ * years' merged in (src/lib/search/bundles.ts). No web worker: it would fetch a second copy of
+ * Pagefind's runtime (43 KB) to move a search that takes milliseconds off the main thread.
  */
-function loadEngine(f: HTMLFormElement): Promise<Engine> {
+function loadPagefind(f: HTMLFormElement): Promise<PagefindApi> {
   const base = f.dataset.base ?? '/';
   const merged = (f.dataset.mergeIndexes ?? '').split(' ').filter(Boolean);
-  engine ??= Promise.all([
-    import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf) => {
-      await pf.options({ basePath: `${base}pagefind/`, baseUrl: base, noWorker: true });
-      await Promise.all(merged.map((path) => pf.mergeIndex(`${base}${path}`, { baseUrl: base })));
-      return pf as PagefindApi;
-    }),
-    import('#lib/search/variants.ts').then((m) => m.simplifiedVariants()),
-  ]).then(([pagefind, variants]) => ({ pagefind, variants }));
-  return engine;
+  pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf) => {
+    await pf.options({ basePath: `${base}pagefind/`, baseUrl: base, noWorker: true });
+    await Promise.all(merged.map((path) => pf.mergeIndex(`${base}${path}`, { baseUrl: base })));
+    return pf as PagefindApi;
+  });
+  return pagefind;
+}
+
+let variants: Promise<Variants> | undefined;
+let variantChars: Uint8Array | undefined;
+/**
+ * The traditional → simplified table (29 KB), only when `texts` hold a character it maps (the
+ * page carries which, data-variant-chars): a query in traditional script, or a result printed so.
+ */
+async function variantsFor(f: HTMLFormElement, texts: readonly string[]): Promise<Variants | undefined> {
+  variantChars ??= decodeVariantChars(f.dataset.variantChars ?? '');
+  if (!variants && !texts.some((t) => needsVariants(t, variantChars ?? new Uint8Array()))) return undefined;
+  variants ??= import('#lib/search/variants.ts').then((m) => m.simplifiedVariants());
+  return variants;
 }
 
 function readForm(f: HTMLFormElement): SearchRequest {
@@ -113,8 +119,7 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
-async function resultItem(result: PagefindResult, query: string, variants: Variants): Promise<HTMLLIElement> {
-  const { url, meta } = await result.data();
+function resultItem({ url, meta }: PagefindFragment, query: string, variants: Variants | undefined): HTMLLIElement {
   const li = element('li');
   const heading = element('h2');
   const link = element('a');
@@ -151,11 +156,9 @@ async function run(f: HTMLFormElement, request: SearchRequest): Promise<void> {
   }
   status.textContent = '正在搜索…';
   let results: PagefindResult[];
-  let variants: Variants;
   try {
-    const loaded = await loadEngine(f);
-    variants = loaded.variants;
-    results = (await searchArchive(loaded.pagefind, request, variants, f.dataset.newestYear)) ?? [];
+    const [pf, queryVariants] = await Promise.all([loadPagefind(f), variantsFor(f, [request.q])]);
+    results = (await searchArchive(pf, request, queryVariants, f.dataset.newestYear)) ?? [];
   } catch (error) {
     if (run === current) status.textContent = '搜索暂时无法使用，请稍后再试，或按期浏览往期。';
     throw error;
@@ -163,12 +166,13 @@ async function run(f: HTMLFormElement, request: SearchRequest): Promise<void> {
   if (run !== current) return;
   let shown = 0;
   const showMore = async () => {
-    const batch = await Promise.all(
-      results.slice(shown, shown + PAGE_SIZE).map((r) => resultItem(r, request.q, variants)),
-    );
+    const fragments = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+    // Highlighting reads traditional characters as simplified, when a result prints some.
+    const texts = fragments.flatMap((d) => [d.meta.title ?? '', d.meta.text ?? '']);
+    const shownVariants = await variantsFor(f, [request.q, ...texts]);
     if (run !== current) return;
-    list.append(...batch);
-    shown += batch.length;
+    list.append(...fragments.map((d) => resultItem(d, request.q, shownVariants)));
+    shown += fragments.length;
     more.hidden = shown >= results.length;
     status.textContent =
       results.length === 0
