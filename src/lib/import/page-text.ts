@@ -4,7 +4,7 @@
  * continuation notes. Joins the column breaks a human would join and says so in review notes
  * wherever the join is a guess. Pure: no file system, no Astro.
  */
-import { cityByName, type City } from '#data/cities.ts';
+import { cityByName, type City, type CitySlug } from '#data/cities.ts';
 
 export interface DraftPhoto {
   kind: 'photo';
@@ -165,7 +165,12 @@ function findRounds(raw: string, year: number | undefined, page: DraftPage): voi
 
 const datelineOf = (text: string) => /^(科学导报讯\s*(?:\d{1,2}月\d{1,2}日)?)/.exec(text)?.[1]?.trim();
 
-export function parsePage(raw: string): DraftPage {
+export interface ParseOptions {
+  /** The city a text that names only 我市 / 本市 is about (`--city`). */
+  city?: CitySlug;
+}
+
+export function parsePage(raw: string, _options: ParseOptions = {}): DraftPage {
   const page: DraftPage = { masthead: { slogans: [] }, pieces: [], rounds: [], referencedPages: [], review: [] };
   const blocks = splitBlocks(raw);
   let i = readMasthead(blocks, page);
