@@ -151,3 +151,43 @@ export function reportUnit(headline: readonly string[], body: string): ReportUni
 export function describeSubUnit(place: SubUnit): string {
   return `${place.name} (${place.city.name})`;
 }
+
+/** Words that may open a sentence before its subject: a dateline, `同日，`, `活动中，`, `其中，`. */
+const SENTENCE_LEAD =
+  /^[\s，,]*(?:(?:科学导报讯|本报讯)\s*)?(?:\d{1,2}月\d{1,2}日[，,]?\s*)?(?:(?:同日|同时|当日|当天|此外|另外|其中|活动中|会上|随后|据了解|此次活动中?|本次活动中?)[，,]?\s*)*/u;
+/** What a subject does next: `定襄县举行…`, `原平市签约项目…`, `潞城区分会场集中签约…`. */
+const SUBJECT_VERB =
+  /^(?:开发区)?(?:本次|此次|共有|共计|共|集中|现场|新|成功|也|还|同步|[“”"「」\s])*(?:举行|召开|举办|与全省|分会场|设立|在|签约|开工|动工|投产|投运|项目|活动|三个一批|当日|当天)/u;
+
+/**
+ * The subject a sentence opens with, if it opens with one: `同日，定襄县举行分会场活动` → 定襄县;
+ * `原平市签约项目6个` → 原平市; `该县集中签约…` → `same` (the subject before it). A place
+ * that opens a list (`中北高新区…项目、…等14个项目`) is no subject.
+ */
+export function sentenceSubject(sentence: string): ReportUnit | 'same' | undefined {
+  const text = placeText(sentence);
+  const lead = SENTENCE_LEAD.exec(text)?.[0].length ?? 0;
+  if (/^该(?:县|区)/u.test(text.slice(lead))) return 'same';
+  if (/^(?:全市|本市|我市)/u.test(text.slice(lead))) return { kind: 'ours' };
+  const first = placeMentions(text)[0];
+  if (!first || first.index !== lead) return undefined;
+  return SUBJECT_VERB.test(text.slice(first.end)) ? first.unit : undefined;
+}
+
+/** Whether `text` names the reporting unit itself: a city or 全市/本市/我市 in a city's report, 全省 in the province's. */
+export function namesOwnUnit(text: string, scope: 'city' | 'province'): boolean {
+  const mentions = placeMentions(placeText(text));
+  if (scope === 'province') return mentions.some((m) => m.unit.kind === 'province');
+  return /全市|本市|我市/u.test(text) || mentions.some((m) => m.unit.kind === 'city' || m.unit.kind === 'ours');
+}
+
+/**
+ * The name of a unit that is not the reporting one, for review notes: a place below a city; in a
+ * city's report also the province; in the province's, a city. Undefined for the unit itself.
+ */
+export function otherUnitName(unit: ReportUnit, scope: 'city' | 'province'): string | undefined {
+  if (unit.kind === 'subUnit') return unit.place.name;
+  if (unit.kind === 'province') return scope === 'city' ? '全省' : undefined;
+  if (unit.kind === 'city') return scope === 'province' ? unit.city.name : undefined;
+  return undefined;
+}
