@@ -22,6 +22,9 @@ export interface ImportedPage {
 /** Import one page's text. Year and number default to the masthead's, else to 0 (the caller decides). */
 export function importPage(raw: string, options: ImportOptions = {}): ImportedPage {
   const page = parsePage(raw, options);
+  if (options.year !== undefined && options.number !== undefined) {
+    page.review = page.review.filter((r) => !r.startsWith('no masthead line'));
+  }
   const rendered = renderIssueMdx(page, {
     year: options.year ?? page.year ?? 0,
     number: options.number ?? page.number ?? 0,

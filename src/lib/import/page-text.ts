@@ -5,6 +5,7 @@
  * wherever the join is a guess. Pure: no file system, no Astro.
  */
 import { cityByName, cityBySlug, type City, type CitySlug } from '#data/cities.ts';
+import { normalizeText } from '#lib/extract/normalise.ts';
 import { placeMentions, placeText, reportUnit, describeSubUnit, type SubUnit } from '#lib/extract/units.ts';
 
 export interface DraftPhoto {
@@ -216,18 +217,33 @@ function readMasthead(blocks: Block[], page: DraftPage): number {
   return 0;
 }
 
+/**
+ * The rounds the text reports on: `全省开发区2024年第二次“三个一批”活动`, or as a city's report
+ * may print it, `开发区2024年第二次“三个一批”活动` (the province's name is kept when both occur).
+ * Read on simplified text; the name is taken as printed.
+ */
 function findRounds(raw: string, year: number | undefined, page: DraftPage): void {
-  const seen = new Set<string>();
-  for (const m of raw.matchAll(/全省开发区(\d{4})年第([一二三四五六七八九十\d]{1,3})(次|期)[“"]?三个一批[”"]?活动/gu)) {
-    const n = cnNumber(m[2] ?? '');
-    if (!n || seen.has(`${m[1]}-${n}`)) continue;
-    seen.add(`${m[1]}-${n}`);
-    const round: DraftRound = { id: `${m[1]}-${n}`, name: m[0] };
+  const text = normalizeText(raw);
+  const byId = new Map<string, DraftRound>();
+  const ROUND = /(全省)?开发区(\d{4})年第([一二三四五六七八九十\d]{1,3})(次|期)[“"]?三个一批[”"]?(?:项目)?(活动)?/gu;
+  for (const m of text.matchAll(ROUND)) {
+    const n = cnNumber(m[3] ?? '');
+    if (!n) continue;
+    const id = `${m[2]}-${n}`;
+    const name = raw.slice(m.index, m.index + m[0].length);
+    const known = byId.get(id);
+    if (known && !(m[1] && !known.name.startsWith('全省'))) continue;
+    const round: DraftRound = { id, name };
     const venue = /在([^，。、\s]{4,30}?)主会场/u.exec(raw);
     if (venue?.[1]) round.mainVenue = venue[1];
-    const day = /科学导报讯\s*(\d{1,2})月(\d{1,2})日/.exec(raw);
-    if (day && (year === undefined || String(year) === m[1])) {
-      round.date = `${m[1]}-${String(day[1]).padStart(2, '0')}-${String(day[2]).padStart(2, '0')}`;
+    const day = /科学导报讯\s*(\d{1,2})月(\d{1,2})日/.exec(text);
+    if (day && (year === undefined || String(year) === m[2])) {
+      round.date = `${m[2]}-${String(day[1]).padStart(2, '0')}-${String(day[2]).padStart(2, '0')}`;
+    }
+    byId.set(id, round);
+  }
+  for (const round of byId.values()) {
+    if (round.date) {
       page.review.push(
         `round ${round.id}: date ${round.date} taken from the first dateline; check it is the round's day`,
       );
