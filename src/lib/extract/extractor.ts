@@ -508,6 +508,14 @@ function countTarget(reading: ClauseReading, frame: Frame, form: CountForm): Mea
     if (form.qualifier.kind === 'batch') return { target: form.qualifier.batch };
     const list = labelMeaning(frame.before);
     if (list.kind === 'list') return fromList(reading, list.batches, false);
+    // `39个项目参加集中签约、开工、投产`: the projects of several batches together.
+    const listAfter = distinctBatches(frame.after);
+    if (
+      listAfter.length >= 2 &&
+      /^[^，。；]*?(?:签约|开工|动工|投产|投运)(?:一批)?[”"」]?[、和及与]/u.test(frame.after)
+    ) {
+      return fromList(reading, listAfter, false);
+    }
     const word = nearestBatchWord(frame);
     if (word) return { target: word };
     if (endsWithTotalWord(frame.before)) return { target: 'total' };
