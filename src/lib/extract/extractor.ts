@@ -589,7 +589,9 @@ function structuralExclusion(
   // Rule: a county's / district's / zone's figures are never credited to the city; a city's
   // never to the province; the province's never to a city.
   const region = reading.text.slice(frame.clause.start, frame.token.end);
-  const subUnit = subUnitSubject(region, reading.scope);
+  const said = subUnitSubject(region, reading.scope);
+  // `该县集中签约…`: the county named before.
+  const subUnit = said !== undefined && /^该(?:县|区)$/u.test(said) ? (marks.subject ?? said) : said;
   if (subUnit) return { reason: `stated for ${subUnit}, not for the reporting unit`, otherUnit: subUnit };
   // Rule: in a sentence or paragraph about such a place, a figure with no unit of its own is
   // that place's too (`原平市签约项目6个；开工项目5个`, `定襄县举行…。活动中，该县集中签约…`).

@@ -435,6 +435,11 @@ export function parsePage(raw: string, options: ParseOptions = {}): DraftPage {
   if (cut)
     page.review.push(`a paragraph ends mid-sentence and nothing on the page continues it: "…${cut.text.slice(-12)}"`);
   assignUnits(page, options);
+  if (page.rounds.length === 0 && page.pieces.some((p) => p.type === 'report')) {
+    page.review.push(
+      'no round named as `开发区YYYY年第N次“三个一批”活动`: declare the round under rounds and give each report its id',
+    );
+  }
   return page;
 }
 
