@@ -3,7 +3,8 @@
  * line per problem and exits 1 when any is an error.
  */
 import { resolve } from 'node:path';
-import { checkContent, contentDir } from '#lib/check/content-check.ts';
+import { checkContent } from '#lib/check/content-check.ts';
+import { contentDir } from '#lib/source/content-dir.ts';
 import { errorsIn, formatProblem } from '#lib/check/problem.ts';
 
 const root = resolve(import.meta.dirname, '..');
