@@ -56,13 +56,17 @@ describe('GitHub workflows', () => {
     const order = [
       at((s) => s.run === 'npm ci', 'npm ci'),
       at((s) => s.run === 'npm run check', 'the content check'),
-      at((s) => /^npm run diff -- \S+ --format markdown >> "\$GITHUB_STEP_SUMMARY"$/.test(s.run ?? ''), 'the diff'),
+      // --silent: npm's own banner (`> kfjz-archive@0.1.0 diff`) would land in the summary.
+      at(
+        (s) => /^npm run --silent diff -- \S+ --format markdown >> "\$GITHUB_STEP_SUMMARY"$/.test(s.run ?? ''),
+        'the diff',
+      ),
       at((s) => s.run?.startsWith('npm run build') ?? false, 'the build'),
       at((s) => s.uses?.startsWith('actions/upload-artifact@') ?? false, 'the artifact'),
       at((s) => s.run === 'npm test', 'the tests'),
     ];
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    const diff = steps.find((s) => s.run?.startsWith('npm run diff'));
+    const diff = steps.find((s) => s.run?.includes(' diff -- '));
     // The summary is written even when the check failed.
     expect(diff?.if).toBe('${{ !cancelled() }}');
     expect(steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))?.with?.path).toBe('dist');
