@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { devSearchIndex } from './src/integrations/dev-search-index.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/index.ts';
 
@@ -29,5 +30,5 @@ export default defineConfig({
   // Pages whose getStaticPaths gives a cacheKey are reused from the last build when neither
   // their data nor their code changed: adding one issue re-renders that issue, not the archive.
   experimental: { incrementalBuild: true },
-  integrations: [contentCheck(), mdx(), sitemap(), pagefindSearch()],
+  integrations: [contentCheck(), mdx(), sitemap(), pagefindSearch(), devSearchIndex()],
 });

@@ -5,7 +5,8 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent, contentDir } from '#lib/check/content-check.ts';
+import { checkContent } from '#lib/check/content-check.ts';
+import { contentDir } from '#lib/source/content-dir.ts';
 import { errorsIn, problemFormat, problemFormatter } from '#lib/check/problem.ts';
 
 const root = resolve(import.meta.dirname, '..');

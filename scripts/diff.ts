@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDir } from '#lib/check/content-check.ts';
+import { contentDir } from '#lib/source/content-dir.ts';
 import { diffArchives } from '#lib/review/archive-diff.ts';
 import { DIFF_FORMATS, formatDiffMarkdown, formatDiffText, type DiffFormat } from '#lib/review/format-diff.ts';
 import { GitError, gitLocation, loadIssuesAt } from '#lib/source/git-archive.ts';

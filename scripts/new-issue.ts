@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { contentDir } from '#lib/check/content-check.ts';
+import { contentDir } from '#lib/source/content-dir.ts';
 import { issueFileName, scaffoldIssue } from '#lib/import/template.ts';
 
 const root = resolve(import.meta.dirname, '..');

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { contentDir } from '#lib/check/content-check.ts';
+import { contentDir } from '#lib/source/content-dir.ts';
 import { IssueSchema } from '#schemas/issue.ts';
 
 /** One MDX file per issue under content/issues/: front-matter is the issue's data, body its text. */

@@ -2,14 +2,20 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Lives under tests/ because the project's top level is kept to the fixed set of folders.
+// Projects by cost: `unit` needs no build (npm run test:unit, seconds); `build` and `e2e` read
+// one shared build of the archive, made once per run by tests/setup/build-once.ts.
+const root = resolve(import.meta.dirname, '..');
+const site = { globalSetup: ['tests/setup/build-once.ts'], testTimeout: 120_000, hookTimeout: 300_000 };
+
 export default defineConfig({
-  root: resolve(import.meta.dirname, '..'),
+  root,
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/setup/build-once.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 300_000,
     // Builds and browsers are heavy; two cores run two files at a time at most.
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000 } },
+      { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], ...site } },
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], ...site } },
+    ],
   },
 });

@@ -45,6 +45,9 @@ export function cityBySlug(slug: string): City | undefined {
 }
 
 /** The city named by `name` (short name or alias, as printed), if any. */
+/** The city's Chinese name (`忻州`), or the slug itself when the registry has no such city. */
+export const cityName = (slug: string): string => cityBySlug(slug)?.name ?? slug;
+
 export function cityByName(name: string): City | undefined {
   const n = name.trim();
   return CITIES.find((c) => c.name === n || c.aliases.some((a) => a === n));

@@ -1,7 +1,6 @@
 import { z } from 'astro/zod';
-import { CITY_SLUGS, cityBySlug, describeKnownCities } from '#data/cities.ts';
-import { findTotalMismatches, formatFigure } from '#lib/figures/arithmetic.ts';
-import { RoundFiguresSchema } from './figures.ts';
+import { CITY_SLUGS, describeKnownCities, cityName } from '#data/cities.ts';
+import { RoundFiguresSchema, findTotalMismatches, formatFigure } from './figures.ts';
 
 export const CitySlugSchema = z.enum(CITY_SLUGS, {
   error: (issue) => `unknown city ${JSON.stringify(issue.input)}; expected one of: ${describeKnownCities()}`,
@@ -36,7 +35,7 @@ export const CityReportSchema = RoundFiguresSchema.extend({
   /** Page the report continues on (`D3` for `(下转D3版)`). */
   continuedOn: z.string().optional(),
 }).superRefine((report, ctx) => {
-  const name = cityBySlug(report.city)?.name ?? report.city;
+  const name = cityName(report.city);
   for (const m of findTotalMismatches(report)) {
     const parts = m.parts.map((p) => formatFigure(m.key, p)).join(' + ');
     ctx.addIssue({

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { cityBySlug } from '#data/cities.ts';
+import { cityName } from '#data/cities.ts';
 import { ArticleSchema } from './article.ts';
 import { CityReportSchema } from './city-report.ts';
 import { PartialDateSchema } from './date.ts';
@@ -60,7 +60,7 @@ export const IssueSchema = z
     const roundIds = new Set(issue.rounds.map((r) => r.id));
     const articleIds = new Set(issue.articles.map((a) => a.id));
     issue.cityReports.forEach((r, i) => {
-      const name = cityBySlug(r.city)?.name ?? r.city;
+      const name = cityName(r.city);
       claim(r.id ?? r.city, `cityReports[${i}] ${name}`, ['cityReports', i, r.id ? 'id' : 'city']);
       if (!roundIds.has(r.round)) {
         ctx.addIssue({
@@ -112,3 +112,12 @@ export type IssueInput = z.input<typeof IssueSchema>;
 export const issueKey = (i: Pick<Issue, 'year' | 'number'>) => `${i.year}-${String(i.number).padStart(2, '0')}`;
 /** `2024年第18期` as printed. */
 export const issueLabel = (i: Pick<Issue, 'year' | 'number'>) => `${i.year}年第${i.number}期`;
+
+/** How pages, search and open data name an issue, in one order: key, year, number, label, date when known. */
+export const issueIdentity = (i: Pick<Issue, 'year' | 'number' | 'date'>) => ({
+  key: issueKey(i),
+  year: i.year,
+  number: i.number,
+  label: issueLabel(i),
+  ...(i.date === undefined ? {} : { date: i.date }),
+});

@@ -4,15 +4,15 @@
  * only what the content states.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, test } from 'vitest';
 import { contentSecurityPolicy } from '#lib/site/csp.ts';
 import { readPage } from '../support/html.ts';
 import { findBrokenLinks, resolveInSite, sitePages } from '../support/site-crawl.ts';
 import { DEFAULT_BASE, DEFAULT_SITE, KEY_PAGES, rssItems, sitemapLocs } from '../support/site.ts';
+import { ROOT } from '../support/root.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const dist = inject('distDir');
 const options = { base: DEFAULT_BASE, site: DEFAULT_SITE };
 const pages = sitePages(dist, options);

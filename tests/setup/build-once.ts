@@ -1,12 +1,15 @@
 /**
  * Builds the real archive once per test run into a temporary folder and hands its path to
  * every test file (`inject('distDir')`). Tests never read or write the developer's dist/.
+ * The `build` and `e2e` projects both name this setup; the first to start builds, the other
+ * reuses that build (Vitest runs every project's global setup in its one main process).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { ROOT } from '../support/root.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,15 +17,28 @@ declare module 'vitest' {
   }
 }
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+interface SharedBuild {
+  dir: string;
+  users: number;
+}
+const shared = globalThis as { kfjzSharedBuild?: SharedBuild };
 
 export default function setup(project: TestProject) {
-  const dir = mkdtempSync(join(tmpdir(), 'kfjz-test-dist-'));
-  execFileSync(join(ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', dir, '--silent'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, KFJZ_CONTENT_DIR: 'content/issues' },
-  });
-  project.provide('distDir', dir);
-  return () => rmSync(dir, { recursive: true, force: true });
+  if (!shared.kfjzSharedBuild) {
+    const dir = mkdtempSync(join(tmpdir(), 'kfjz-test-dist-'));
+    execFileSync(join(ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', dir, '--silent'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, KFJZ_CONTENT_DIR: 'content/issues' },
+    });
+    shared.kfjzSharedBuild = { dir, users: 0 };
+  }
+  const build = shared.kfjzSharedBuild;
+  build.users++;
+  project.provide('distDir', build.dir);
+  return () => {
+    if (--build.users > 0) return;
+    rmSync(build.dir, { recursive: true, force: true });
+    delete shared.kfjzSharedBuild;
+  };
 }

@@ -6,9 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const ROOT = resolve(import.meta.dirname, '../..');
+import { join } from 'node:path';
+import { ROOT } from './root.ts';
 
 /**
  * The environment without what Vitest adds for `import.meta.env` (BASE_URL, MODE, PROD, …):

@@ -2,7 +2,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+import { ROOT } from './root.ts';
+
+export { ROOT };
 const SHARED = resolve(ROOT, '../shared/seed/kfjz-2024-18.txt');
 const COPY = resolve(ROOT, 'tests/fixtures/seed/kfjz-2024-18.txt');
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { ROOT } from '../support/seed.ts';
+import { ROOT } from '../support/root.ts';
 
 const DIR = join(ROOT, '.github/workflows');
 const read = (name: string) => readFileSync(join(DIR, name), 'utf8');

@@ -3,9 +3,11 @@ import type { Issue } from '#schemas/issue.ts';
 
 type Numbered = Pick<Issue, 'year' | 'number'>;
 
-/** Newest first: by year, then number. */
+/** Newest first: by year, then number. The archive's one order for issues. */
+export const compareNewestFirst = (a: Numbered, b: Numbered) => b.year - a.year || b.number - a.number;
+
 export function newestFirst<T extends Numbered>(issues: readonly T[]): T[] {
-  return [...issues].sort((a, b) => b.year - a.year || b.number - a.number);
+  return [...issues].sort(compareNewestFirst);
 }
 
 /** Issues grouped by year, years newest first, issues newest first within a year. */

@@ -4,10 +4,10 @@
  * batch that the front-matter lacks is a warning. The province's figures must occur in the
  * issue's text. The same figure extractor as the importer reads the text.
  */
-import { cityBySlug } from '#data/cities.ts';
+import { cityName } from '#data/cities.ts';
 import { BATCHES, BATCH_LABELS, FIGURE_KEYS, type FigureKey } from '#schemas/figures.ts';
 import { extractFigures, findFigureMentions } from '#lib/extract/extractor.ts';
-import { formatFigure } from '#lib/figures/arithmetic.ts';
+import { formatFigure } from '#schemas/figures.ts';
 import type { LoadedIssue } from '#lib/source/load.ts';
 import type { Problem } from './problem.ts';
 
@@ -24,7 +24,7 @@ export function crossCheckIssue({ file, issue, body, lineOf }: LoadedIssue): Pro
     const anchor = report.id ?? report.city;
     const section = body.sections.find((s) => s.component === 'CityReport' && s.anchor === anchor);
     if (!section) return; // reported by the body ↔ front-matter check
-    const name = cityBySlug(report.city)?.name ?? report.city;
+    const name = cityName(report.city);
     const text = [...report.headline, section.text].join('\n');
     const stated = extractFigures(text).figures;
     const mentioned = findFigureMentions(text);

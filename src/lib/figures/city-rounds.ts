@@ -3,10 +3,11 @@
  * city and by round in the orders the city, round and overview pages show them, and sums over
  * cities that say what they add up. Pure: no Astro imports.
  */
-import { CITIES, cityBySlug, type City } from '#data/cities.ts';
+import { compareNewestFirst, newestFirst } from '#lib/archive/order.ts';
+import { CITIES, type City, cityName } from '#data/cities.ts';
 import type { CityReport } from '#schemas/city-report.ts';
 import { BATCHES, FIGURE_KEYS, type Batch, type FigureKey } from '#schemas/figures.ts';
-import { issueKey, issueLabel, type Issue } from '#schemas/issue.ts';
+import { issueIdentity, type Issue } from '#schemas/issue.ts';
 import type { NamedProject } from '#schemas/project.ts';
 import type { Round } from '#schemas/round.ts';
 import { deriveTotals, sumStated, type DerivedFigures } from './arithmetic.ts';
@@ -51,16 +52,11 @@ export interface ProjectEntry {
 
 export function issueRef(issue: Issue): IssueRef {
   return {
-    key: issueKey(issue),
-    label: issueLabel(issue),
-    year: issue.year,
-    number: issue.number,
+    ...issueIdentity(issue),
     path: issuePath(issue),
-    ...(issue.date === undefined ? {} : { date: issue.date }),
   };
 }
 
-const cityName = (slug: string) => cityBySlug(slug)?.name ?? slug;
 const registryIndex = new Map<string, number>(CITIES.map((c, i) => [c.slug, i]));
 const registryOrder = (slug: string) => registryIndex.get(slug) ?? CITIES.length;
 
@@ -72,7 +68,6 @@ const roundRank = (id: string) => {
 /** Newest round first. */
 export const compareRoundsNewestFirst = (a: Pick<Round, 'id'>, b: Pick<Round, 'id'>) =>
   roundRank(b.id) - roundRank(a.id);
-const compareIssuesNewestFirst = (a: IssueRef, b: IssueRef) => b.year - a.year || b.number - a.number;
 
 /** `2024年第二次` (or `2021年第一期`) out of the round's printed name; the whole name if it has no such part. */
 export function roundShortLabel(round: Pick<Round, 'name'>): string {
@@ -106,7 +101,7 @@ export function reportEntries(issues: readonly Issue[]): ReportEntry[] {
     .sort(
       (a, b) =>
         compareRoundsNewestFirst(a.entry.round, b.entry.round) ||
-        compareIssuesNewestFirst(a.entry.issue, b.entry.issue) ||
+        compareNewestFirst(a.entry.issue, b.entry.issue) ||
         registryOrder(a.entry.report.city) - registryOrder(b.entry.report.city) ||
         a.position - b.position,
     )
@@ -115,20 +110,18 @@ export function reportEntries(issues: readonly Issue[]): ReportEntry[] {
 
 /** Named projects, newest issue first, in the order each issue lists them. */
 export function projectEntries(issues: readonly Issue[]): ProjectEntry[] {
-  return [...issues]
-    .sort((a, b) => b.year - a.year || b.number - a.number)
-    .flatMap((issue) =>
-      issue.projects.map((project) => {
-        const round = project.round === undefined ? undefined : issue.rounds.find((r) => r.id === project.round);
-        return {
-          project,
-          cityName: cityName(project.city),
-          issue: issueRef(issue),
-          ...(round ? { round } : {}),
-          path: project.source ? issueAnchorPath(issue, project.source) : issuePath(issue),
-        };
-      }),
-    );
+  return newestFirst(issues).flatMap((issue) =>
+    issue.projects.map((project) => {
+      const round = project.round === undefined ? undefined : issue.rounds.find((r) => r.id === project.round);
+      return {
+        project,
+        cityName: cityName(project.city),
+        issue: issueRef(issue),
+        ...(round ? { round } : {}),
+        path: project.source ? issueAnchorPath(issue, project.source) : issuePath(issue),
+      };
+    }),
+  );
 }
 
 export interface CityOverview {
@@ -206,7 +199,7 @@ export type CitySums = Partial<Record<Part, Partial<Record<FigureKey, CitySum>>>
  */
 export function sumOverCities(reports: readonly ReportEntry[]): CitySums {
   const newestPerCity = new Map<string, ReportEntry>();
-  for (const r of [...reports].sort((a, b) => compareIssuesNewestFirst(a.issue, b.issue))) {
+  for (const r of [...reports].sort((a, b) => compareNewestFirst(a.issue, b.issue))) {
     if (!newestPerCity.has(r.report.city)) newestPerCity.set(r.report.city, r);
   }
   const counted = [...newestPerCity.values()];
@@ -253,13 +246,12 @@ export function roundSummaries(issues: readonly Issue[]): RoundSummary[] {
       const reports = entries
         .filter((e) => e.round.id === round.id)
         .sort(
-          (a, b) =>
-            registryOrder(a.report.city) - registryOrder(b.report.city) || compareIssuesNewestFirst(a.issue, b.issue),
+          (a, b) => registryOrder(a.report.city) - registryOrder(b.report.city) || compareNewestFirst(a.issue, b.issue),
         );
       const reported = new Set(reports.map((r) => r.report.city));
       return {
         round,
-        issues: refs.sort(compareIssuesNewestFirst),
+        issues: refs.sort(compareNewestFirst),
         reports,
         unreported: CITIES.filter((c) => !reported.has(c.slug)),
         sums: sumOverCities(reports),

@@ -11,7 +11,7 @@
  * paper's own tables of contents; the part of a compilation (an 编前语) is cited as
  * `合集题名: 部分题名`, the standard's `题名: 其他题名信息`.
  */
-import { cityBySlug } from '#data/cities.ts';
+import { cityName } from '#data/cities.ts';
 import type { Article } from '#schemas/article.ts';
 import type { CityReport } from '#schemas/city-report.ts';
 import type { Issue } from '#schemas/issue.ts';
@@ -51,7 +51,7 @@ export function articleCitation(issue: CitedIssue, article: Article): string {
  * plus the page it continues on when the front-matter says so.
  */
 export function cityReportCitation(issue: CitedIssue, report: CityReport): string {
-  const name = cityBySlug(report.city)?.name ?? report.city;
+  const name = cityName(report.city);
   const title = `${name}：${report.headline.join(' ')}`;
   const page = report.article ? issue.articles.find((a) => a.id === report.article)?.page : undefined;
   const pages = [page, report.continuedOn].filter((p): p is string => p !== undefined && p !== '');

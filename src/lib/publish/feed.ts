@@ -3,7 +3,7 @@
  * anchors on the issue page. No pubDate unless the issue states its date (the seed does not);
  * RSS 2.0 makes pubDate optional, and a made-up date would mislead readers and aggregators.
  */
-import { cityBySlug } from '#data/cities.ts';
+import { cityName } from '#data/cities.ts';
 import type { Issue } from '#schemas/issue.ts';
 import { issueLabel } from '#schemas/issue.ts';
 import { issueAnchorPath, issuePath } from '#lib/site/routes.ts';
@@ -40,7 +40,7 @@ export function feedItems(issues: readonly Issue[]): FeedItem[] {
       ...dated,
     }));
     const reports = issue.cityReports.map((r): FeedItem => {
-      const city = cityBySlug(r.city)?.name ?? r.city;
+      const city = cityName(r.city);
       return {
         title: `${city}：${r.headline.join(' ')}`,
         path: issueAnchorPath(issue, r.id ?? r.city),

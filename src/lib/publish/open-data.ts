@@ -3,8 +3,9 @@
  * the description of every field, which the /data/ page prints. Only what the text states goes
  * into a batch; sums we compute sit apart under `derived`. Pure: the endpoints only serialise.
  */
+import { newestFirst } from '#lib/archive/order.ts';
 import type { CitySlug } from '#data/cities.ts';
-import { cityBySlug } from '#data/cities.ts';
+import { cityName } from '#data/cities.ts';
 import {
   BATCHES,
   BATCH_LABELS,
@@ -13,14 +14,15 @@ import {
   type BatchFigures,
   type RoundFigures,
 } from '#schemas/figures.ts';
-import { issueKey, issueLabel, type Issue } from '#schemas/issue.ts';
-import { deriveTotals, formatNumber, type DerivedFigures } from '#lib/figures/arithmetic.ts';
+import { issueIdentity, issueKey, type Issue } from '#schemas/issue.ts';
+import { deriveTotals, type DerivedFigures } from '#lib/figures/arithmetic.ts';
+import { formatNumber } from '#schemas/figures.ts';
 import { issueAnchorPath, issuePath, roundPath } from '#lib/site/routes.ts';
 
 /** A site path under the base path (`/kfjz/` + `/issues/2024/18/`). */
 const under = (base: string, path: string) => `${base.replace(/\/$/, '')}${path}`;
 
-const oldestFirst = (issues: readonly Issue[]) => [...issues].sort((a, b) => a.year - b.year || a.number - b.number);
+const oldestFirst = (issues: readonly Issue[]) => newestFirst(issues).reverse();
 
 /** A batch with only the keys the text states, in a fixed key order; undefined if it states none. */
 function stated(batch: BatchFigures | undefined): BatchFigures | undefined {
@@ -73,7 +75,7 @@ export function cityReportRecords(issues: readonly Issue[], base = '/'): CityRep
         round: r.round,
         roundName: issue.rounds.find((x) => x.id === r.round)?.name ?? r.round,
         city: r.city,
-        cityName: cityBySlug(r.city)?.name ?? r.city,
+        cityName: cityName(r.city),
         ...statedFigures(r),
         ...(derived ? { derived: { total: derived } } : {}),
         headline: r.headline,
@@ -106,7 +108,7 @@ export function projectRecords(issues: readonly Issue[], base = '/'): ProjectRec
     issue.projects.map((p) => ({
       name: p.name,
       city: p.city,
-      cityName: cityBySlug(p.city)?.name ?? p.city,
+      cityName: cityName(p.city),
       issue: issueKey(issue),
       ...(p.round === undefined ? {} : { round: p.round }),
       ...(p.batch === undefined ? {} : { batch: p.batch }),
@@ -145,13 +147,15 @@ export interface IssueRecord {
   cityReports: { city: CitySlug; round: string; url: string }[];
 }
 
+/** The issue's identity as the open data names it: `issue` is its key (`2024-18`). */
+function recordIdentity(issue: Issue) {
+  const { key, ...rest } = issueIdentity(issue);
+  return { issue: key, ...rest };
+}
+
 export function issueRecords(issues: readonly Issue[], base = '/'): IssueRecord[] {
   return oldestFirst(issues).map((issue) => ({
-    issue: issueKey(issue),
-    year: issue.year,
-    number: issue.number,
-    label: issueLabel(issue),
-    ...(issue.date === undefined ? {} : { date: issue.date }),
+    ...recordIdentity(issue),
     publication: issue.publication,
     pages: issue.pages,
     missingPages: issue.missingPages,

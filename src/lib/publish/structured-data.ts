@@ -4,7 +4,7 @@
  * issue has one; no publisher, image or description, which the content does not give.
  * Pure: the caller passes the issue page's absolute URL.
  */
-import { cityBySlug } from '#data/cities.ts';
+import { cityName } from '#data/cities.ts';
 import type { Issue } from '#schemas/issue.ts';
 import { issueLabel } from '#schemas/issue.ts';
 
@@ -32,7 +32,7 @@ export function issueJsonLd(issue: Issue, issueUrl: string): Json {
 
   const reports: Json[] = issue.cityReports.map((r) => {
     const anchor = r.id ?? r.city;
-    const city = cityBySlug(r.city)?.name ?? r.city;
+    const city = cityName(r.city);
     const page = pageOf(r.article);
     return {
       '@type': 'NewsArticle',

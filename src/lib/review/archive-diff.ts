@@ -3,11 +3,18 @@
  * tree's) compared issue by issue, keyed by year and number so that a renamed file is the same
  * issue. Pure: it reads loaded issues, never files; `npm run diff` (scripts/diff.ts) wires it up.
  */
-import { cityBySlug } from '#data/cities.ts';
-import { BATCHES, BATCH_LABELS, FIGURE_KEYS, type FigureKey, type RoundFigures } from '#schemas/figures.ts';
+import { cityName } from '#data/cities.ts';
+import {
+  BATCHES,
+  BATCH_LABELS,
+  FIGURE_KEYS,
+  cents,
+  formatFigure,
+  type FigureKey,
+  type RoundFigures,
+} from '#schemas/figures.ts';
 import { issueKey, issueLabel, type Issue } from '#schemas/issue.ts';
 import { splitClauses, splitSentences } from '#lib/extract/clauses.ts';
-import { formatFigure } from '#lib/figures/arithmetic.ts';
 import type { ParsedBody } from '#lib/source/mdx-body.ts';
 import type { Problem } from '#lib/check/problem.ts';
 
@@ -100,14 +107,16 @@ export interface ArchiveDiff {
 
 const EMPTY_ISSUE = { articles: [], cityReports: [], rounds: [], projects: [] } as const;
 
-const cents = (v: number | undefined) => (v === undefined ? undefined : Math.round(v * 100));
+/** Both unstated, or equal to the cent. */
+const sameFigure = (x: number | undefined, y: number | undefined) =>
+  x === undefined || y === undefined ? x === y : cents(x) === cents(y);
 
 function figureChanges(unit: string, before: RoundFigures | undefined, after: RoundFigures | undefined) {
   const out: FigureChange[] = [];
   for (const part of FIGURE_PARTS) {
     for (const key of FIGURE_KEYS) {
       const [b, a] = [before?.[part]?.[key], after?.[part]?.[key]];
-      if (cents(b) === cents(a)) continue;
+      if (sameFigure(b, a)) continue;
       out.push({
         unit,
         part,
@@ -132,12 +141,12 @@ type Article = Issue['articles'][number];
 type Project = Issue['projects'][number];
 
 const reportAnchor = (r: CityReport) => r.id ?? r.city;
-const reportName = (r: CityReport) => `${cityBySlug(r.city)?.name ?? r.city}${r.id ? ` (${r.id})` : ''}`;
+const reportName = (r: CityReport) => `${cityName(r.city)}${r.id ? ` (${r.id})` : ''}`;
 const articleName = (a: Article) => `${a.id} ${a.title}`;
 
 function describeProject(p: Project): string {
   return [
-    cityBySlug(p.city)?.name ?? p.city,
+    cityName(p.city),
     p.round,
     p.batch && BATCH_LABELS[p.batch],
     p.investment === undefined ? undefined : formatFigure('investment', p.investment),

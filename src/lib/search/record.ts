@@ -5,11 +5,12 @@
  * components, and read back by the indexer (src/integrations/pagefind.ts), so the index never
  * reconstructs from page text what the front-matter states.
  */
+import { newestFirst } from '#lib/archive/order.ts';
 import { z } from 'astro/zod';
-import { CITIES, cityBySlug } from '#data/cities.ts';
+import { CITIES, cityName } from '#data/cities.ts';
 import { ARTICLE_KINDS, type Article } from '#schemas/article.ts';
 import type { CityReport } from '#schemas/city-report.ts';
-import { issueKey, issueLabel, type Issue } from '#schemas/issue.ts';
+import { issueIdentity, issueKey, issueLabel, type Issue } from '#schemas/issue.ts';
 
 /** The kind search files a city report under, beside the article kinds. */
 export const CITY_REPORT_KIND = '城市报道';
@@ -42,13 +43,8 @@ export const SearchFacetsSchema = z.strictObject({
 export type SearchFacets = z.infer<typeof SearchFacetsSchema>;
 
 function issueFacets(issue: Issue) {
-  return {
-    issue: issueKey(issue),
-    issueLabel: issueLabel(issue),
-    year: issue.year,
-    number: issue.number,
-    ...(issue.date === undefined ? {} : { date: issue.date }),
-  };
+  const { key, label, ...rest } = issueIdentity(issue);
+  return { issue: key, issueLabel: label, ...rest };
 }
 
 const unique = (values: string[]) => [...new Set(values)];
@@ -67,7 +63,7 @@ export function articleSearchFacets(issue: Issue, article: Article): SearchFacet
 }
 
 export function cityReportSearchFacets(issue: Issue, report: CityReport): SearchFacets {
-  const name = cityBySlug(report.city)?.name ?? report.city;
+  const name = cityName(report.city);
   const page = issue.articles.find((a) => a.id === report.article)?.page;
   return {
     title: `${name}：${report.headline.join(' ')}`,
@@ -108,14 +104,13 @@ export function searchFilterOptions(
   const present = (values: string[]) => new Set(values);
   const cities = present(facets.flatMap((f) => f.cities));
   const kinds = present(facets.map((f) => f.kind));
-  const newestFirst = [...issues].sort((a, b) => b.year - a.year || b.number - a.number);
+  const newest = newestFirst(issues);
   const rounds = new Map<string, string>();
-  for (const issue of newestFirst)
-    for (const r of issue.rounds) if (!rounds.has(r.id)) rounds.set(r.id, roundLabel(r.name));
+  for (const issue of newest) for (const r of issue.rounds) if (!rounds.has(r.id)) rounds.set(r.id, roundLabel(r.name));
   return {
     city: CITIES.filter((c) => cities.has(c.slug)).map((c) => ({ value: c.slug, label: c.name })),
-    year: [...present(newestFirst.map((i) => String(i.year)))].map((y) => ({ value: y, label: `${y}年` })),
-    issue: newestFirst.map((i) => ({ value: issueKey(i), label: issueLabel(i) })),
+    year: [...present(newest.map((i) => String(i.year)))].map((y) => ({ value: y, label: `${y}年` })),
+    issue: newest.map((i) => ({ value: issueKey(i), label: issueLabel(i) })),
     kind: [...ARTICLE_KINDS, CITY_REPORT_KIND]
       .filter((k, i, all) => kinds.has(k) && all.indexOf(k) === i)
       .map((k) => ({ value: k, label: k })),

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
-import { cityBySlug } from '#data/cities.ts';
+import { cityBySlug, cityName } from '#data/cities.ts';
 import { IssueSchema, issueKey, type Issue } from '#schemas/issue.ts';
 import { checkAnchors, checkMdxBody } from '#lib/check/body.ts';
 import { PLACEHOLDER } from '#lib/import/template.ts';
@@ -292,7 +292,7 @@ function checkBodyMatchesFrontmatter({ file, issue, body, lineOf }: LoadedIssue)
   const declared = new Map<string, string>();
   issue.articles.forEach((a, i) => declared.set(`Article#${a.id}`, `articles[${i}]`));
   issue.cityReports.forEach((r, i) =>
-    declared.set(`CityReport#${r.id ?? r.city}`, `cityReports[${i}] ${cityBySlug(r.city)?.name ?? r.city}`),
+    declared.set(`CityReport#${r.id ?? r.city}`, `cityReports[${i}] ${cityName(r.city)}`),
   );
   const seen = new Set<string>();
   for (const s of body.sections) {
