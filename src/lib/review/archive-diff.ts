@@ -140,6 +140,8 @@ type CityReport = Issue['cityReports'][number];
 type Article = Issue['articles'][number];
 type Project = Issue['projects'][number];
 
+const roundId = (r: Issue['rounds'][number]) => r.id;
+
 const reportAnchor = (r: CityReport) => r.id ?? r.city;
 const reportName = (r: CityReport) => `${cityName(r.city)}${r.id ? ` (${r.id})` : ''}`;
 const articleName = (a: Article) => `${a.id} ${a.title}`;
@@ -234,18 +236,12 @@ export function diffIssue(before: ArchiveIssue | undefined, after: ArchiveIssue 
       if (p.after && !p.before) pieces.push({ change: 'added', kind, name: name(p.after) });
     }
   };
-  piecesOf(
-    'round',
-    b.rounds,
-    a.rounds,
-    (r) => r.id,
-    (r) => r.id,
-  );
+  piecesOf('round', b.rounds, a.rounds, roundId, roundId);
   piecesOf('article', b.articles, a.articles, (x) => x.id, articleName);
   piecesOf('city report', b.cityReports, a.cityReports, reportAnchor, reportName);
 
   const figures = [
-    ...pairs(b.rounds, a.rounds, (r) => r.id).flatMap((p) =>
+    ...pairs(b.rounds, a.rounds, roundId).flatMap((p) =>
       figureChanges(`全省 ${p.key}`, p.before?.province, p.after?.province),
     ),
     ...pairs(b.cityReports, a.cityReports, reportAnchor).flatMap((p) =>
