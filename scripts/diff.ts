@@ -1,8 +1,8 @@
 /**
  * `npm run diff -- <git-ref> [--format text|markdown]`: what the working tree changes in the
  * archive compared with <git-ref> (read through git, no checkout): issues, articles and city
- * reports added or removed, every figure old → new, province figures, projects, and the text
- * clauses added or removed. The pull-request workflow writes the Markdown to the job summary.
+ * reports added or removed, every figure old → new, province figures, projects, other
+ * front-matter values, and the text clauses added or removed. The pull-request workflow writes the Markdown to the job summary.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';

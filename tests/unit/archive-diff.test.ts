@@ -178,6 +178,26 @@ describe('npm run diff', () => {
     );
   });
 
+  test("other front-matter values: the issue's date, a round's venue, a byline, a reporter", () => {
+    const f = fixture();
+    f.write(
+      SEED,
+      seedEdited(
+        ['publication: 科学导报', 'date: "2024-05"\npublication: 科学导报'],
+        ['mainVenue: 晋城经济技术开发区', 'mainVenue: 晋城开发区'],
+        ['byline: [张巨峰]', 'byline: [张巨峰, 王媛]'],
+        ['reporter: 畅雪', 'reporter: 畅雪雪'],
+      ),
+    );
+    expect(lines(f.diff())).toEqual([
+      '2024-18 issue: date: — → 2024-05',
+      '2024-18 round 2024-2: mainVenue: 晋城经济技术开发区 → 晋城开发区',
+      '2024-18 lead: byline: 张巨峰 → 张巨峰, 王媛',
+      '2024-18 忻州: reporter: 畅雪 → 畅雪雪',
+    ]);
+    expect(f.markdown()).toContain('| 忻州 | reporter | 畅雪 | 畅雪雪 |');
+  });
+
   test('a renamed file is the same issue', () => {
     const f = fixture();
     f.git('mv', 'content/issues/2024-18.mdx', 'content/issues/2024-18-d1.mdx');

@@ -78,6 +78,17 @@ export interface TextChange {
   differsAt: number;
 }
 
+/**
+ * Any other front-matter value that differs (a reporter, a date, a venue, a page): where it
+ * is (`issue`, `round 2024-2`, an article's id, a city's name), the field, and both values.
+ */
+export interface FieldChange {
+  piece: string;
+  field: string;
+  before?: string;
+  after?: string;
+}
+
 export interface IssueDiff {
   /** `2024-18`. */
   key: string;
@@ -90,6 +101,7 @@ export interface IssueDiff {
   figures: FigureChange[];
   projects: ProjectChange[];
   text: TextChange[];
+  fields: FieldChange[];
 }
 
 /** A file that did not load on one side (its problems are `npm run check`'s to report). */
@@ -217,6 +229,38 @@ function pieceTexts(l: ArchiveIssue | undefined): Map<string, { piece: string; t
   return out;
 }
 
+/**
+ * The front-matter values of `value` other than those compared elsewhere (`skip`), flattened
+ * to `masthead.email` → `kfjzsk@163.com`; a list reads `D1, D3`.
+ */
+function flatFields(value: object | undefined, skip: readonly string[], prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, v] of Object.entries(value ?? {})) {
+    if (skip.includes(key) || v === undefined) continue;
+    const field = `${prefix}${key}`;
+    if (Array.isArray(v)) out.set(field, v.join(', '));
+    else if (v && typeof v === 'object') for (const [k, x] of flatFields(v, [], `${field}.`)) out.set(k, x);
+    else out.set(field, String(v));
+  }
+  return out;
+}
+
+function fieldChanges(piece: string, before: Map<string, string>, after: Map<string, string>): FieldChange[] {
+  return [...new Set([...before.keys(), ...after.keys()])].flatMap((field) => {
+    const [b, a] = [before.get(field), after.get(field)];
+    if (b === a) return [];
+    return [{ piece, field, ...(b === undefined ? {} : { before: b }), ...(a === undefined ? {} : { after: a }) }];
+  });
+}
+
+// What other parts of the diff already show: keys, figures, the printed headings (in `text`).
+const SKIP = {
+  issue: ['year', 'number', 'rounds', 'articles', 'cityReports', 'projects'],
+  round: ['id', 'province'],
+  article: ['id', 'kicker', 'title', 'subtitle'],
+  cityReport: ['city', 'id', 'headline', ...FIGURE_PARTS],
+} as const;
+
 /** One issue on both sides (either may be missing: the issue was added or removed). */
 export function diffIssue(before: ArchiveIssue | undefined, after: ArchiveIssue | undefined): IssueDiff {
   const issue = (after ?? before)?.issue;
@@ -270,6 +314,28 @@ export function diffIssue(before: ArchiveIssue | undefined, after: ArchiveIssue 
     return was ? textChanges(t.piece, was.text, t.text) : [];
   });
 
+  // Other front-matter values, for what is on both sides (an added piece is new as a whole).
+  const fields = [
+    ...(before && after
+      ? fieldChanges('issue', flatFields(before.issue, SKIP.issue), flatFields(after.issue, SKIP.issue))
+      : []),
+    ...pairs(b.rounds, a.rounds, roundId).flatMap((p) =>
+      p.before && p.after
+        ? fieldChanges(`round ${p.key}`, flatFields(p.before, SKIP.round), flatFields(p.after, SKIP.round))
+        : [],
+    ),
+    ...pairs(b.articles, a.articles, (x) => x.id).flatMap((p) =>
+      p.before && p.after
+        ? fieldChanges(p.key, flatFields(p.before, SKIP.article), flatFields(p.after, SKIP.article))
+        : [],
+    ),
+    ...pairs(b.cityReports, a.cityReports, reportAnchor).flatMap((p) =>
+      p.before && p.after
+        ? fieldChanges(reportName(p.after), flatFields(p.before, SKIP.cityReport), flatFields(p.after, SKIP.cityReport))
+        : [],
+    ),
+  ];
+
   return {
     key: issueKey(issue),
     label: issueLabel(issue),
@@ -279,13 +345,14 @@ export function diffIssue(before: ArchiveIssue | undefined, after: ArchiveIssue 
     figures,
     projects,
     text,
+    fields,
   };
 }
 
 const isUnchanged = (d: IssueDiff) =>
   d.change === 'changed' &&
   d.file.before === d.file.after &&
-  d.pieces.length + d.figures.length + d.projects.length + d.text.length === 0;
+  d.pieces.length + d.figures.length + d.projects.length + d.text.length + d.fields.length === 0;
 
 function unreadable(side: UnreadableFile['side'], { issues, problems }: ArchiveSide): UnreadableFile[] {
   const loaded = new Set(issues.map((l) => l.file));

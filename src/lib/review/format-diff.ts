@@ -60,6 +60,7 @@ export function formatDiffText(diff: ArchiveDiff, ref: string): string {
       const facts = p.change === 'changed' ? `${p.before} → ${p.after}` : (p.after ?? p.before);
       lines.push(`${d.key}: ${p.change} project ${p.name} (${facts})`);
     }
+    for (const f of d.fields) lines.push(`${d.key} ${f.piece}: ${f.field}: ${f.before ?? '—'} → ${f.after ?? '—'}`);
     for (const t of d.text) lines.push(`${d.key} ${t.piece}: ${t.change === 'added' ? '+' : '-'} “${excerpt(t)}”`);
   }
   for (const u of diff.unreadable) lines.push(unreadableLine(u, ref));
@@ -116,6 +117,14 @@ export function formatDiffMarkdown(diff: ArchiveDiff, ref: string): string {
         table(
           ['change', 'project', 'before', 'after'],
           d.projects.map((p) => [p.change, p.name, p.before ?? '—', p.after ?? '—']),
+        ),
+      );
+    }
+    if (d.fields.length > 0) {
+      out.push(
+        table(
+          ['where', 'field', 'before', 'after'],
+          d.fields.map((f) => [f.piece, f.field, f.before ?? '—', f.after ?? '—']),
         ),
       );
     }
