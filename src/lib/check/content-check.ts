@@ -12,14 +12,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { dirname, join } from 'node:path';
 import { crossCheckIssue } from './cross-check.ts';
 import { contentDir } from '#lib/source/content-dir.ts';
-import {
-  checkCollection,
-  collectionFacts,
-  issueFiles,
-  loadIssueFile,
-  loadIssues,
-  type CollectionFacts,
-} from '#lib/source/load.ts';
+import { issueFiles, loadIssueFile, loadIssues } from '#lib/source/load.ts';
+import { checkCollection, collectionFacts, type CollectionFacts } from './collection.ts';
 import type { Problem } from './problem.ts';
 
 /** One file's check result: its own problems (loading, then figures ↔ text) and what the collection checks need. */
