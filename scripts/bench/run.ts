@@ -58,12 +58,16 @@ const seconds = (value: string, unit: string) => Number(value) / (unit === 'ms' 
  */
 function buildSteps(output: string, timingsFile: string) {
   const log = output.replace(/\x1b\[[0-9;]*m/g, '');
-  const vite = /\[vite\] ✓ built in ([\d.]+)(ms|s)/.exec(log);
+  // Vite builds more than once (server, client); the longest is the one that bundles every page and MDX module.
+  const vite = Math.max(
+    0,
+    ...[...log.matchAll(/\[vite\] ✓ built in ([\d.]+)(ms|s)/g)].map((m) => seconds(m[1] ?? '0', m[2] ?? 's')),
+  );
   const render = /generating static routes[\s\S]*?✓ Completed in ([\d.]+)(ms|s)/.exec(log);
   const round = (v: number | undefined) => (v === undefined ? undefined : Math.round(v * 100) / 100);
   return {
     contentCheck: round(stepSeconds(timingsFile, 'content-check')),
-    viteBundle: round(vite ? seconds(vite[1] ?? '0', vite[2] ?? 's') : undefined),
+    viteBundle: round(vite || undefined),
     renderPages: round(render ? seconds(render[1] ?? '0', render[2] ?? 's') : undefined),
     pagefind: round(stepSeconds(timingsFile, 'pagefind')),
   };
