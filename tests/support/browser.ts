@@ -90,7 +90,7 @@ export async function visit(browser: Browser, url: string, options: BrowserConte
   };
 }
 
-/** axe-core's serious and critical violations on the page, one line each. */
+/** axe-core's moderate, serious and critical violations on the page, one line each. */
 export async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol, which the page's CSP does not govern.
   await page.evaluate(axe.source);
@@ -98,7 +98,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
     (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }),
   );
   return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => v.impact === 'moderate' || v.impact === 'serious' || v.impact === 'critical')
     .map(
       (v) =>
         `${v.impact} ${v.id}: ${v.help} — ${v.nodes
@@ -109,14 +109,58 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /**
- * A built site served on 127.0.0.1 with Chromium open on it for one test file:
- * `site.open('/search/?q=康佳')` visits a path (without the base path).
+ * The site icons and manifest the page's <head> links, each fetched: `status type path` per link,
+ * and for the manifest each icon it lists and its start URL, resolved against the manifest's URL.
  */
-export function servedSite(dist: string) {
+export async function servedHeadLinks(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(async () => {
+    const out: Record<string, string[]> = {};
+    const get = async (url: string) => {
+      const res = await fetch(url);
+      return { res, line: `${res.status} ${res.headers.get('content-type')?.split(';')[0]} ${new URL(url).pathname}` };
+    };
+    for (const rel of ['icon', 'apple-touch-icon', 'manifest']) {
+      const lines: string[] = [];
+      for (const link of document.querySelectorAll<HTMLLinkElement>(`head link[rel="${rel}"]`)) {
+        const { res, line } = await get(link.href);
+        lines.push(line);
+        if (rel !== 'manifest') continue;
+        const manifest = (await res.json()) as { icons: { src: string }[]; start_url: string };
+        for (const icon of manifest.icons) lines.push(`icon ${(await get(new URL(icon.src, link.href).href)).line}`);
+        lines.push(`start ${new URL(manifest.start_url, link.href).pathname}`);
+      }
+      out[rel] = lines;
+    }
+    return out;
+  });
+}
+
+/** What `servedHeadLinks` finds on every page of a site served under `base`. */
+export function expectedHeadLinks(base: string): Record<string, string[]> {
+  return {
+    icon: [`200 image/x-icon ${base}favicon.ico`, `200 image/svg+xml ${base}favicon.svg`],
+    'apple-touch-icon': [`200 image/png ${base}apple-touch-icon.png`],
+    manifest: [
+      `200 application/manifest+json ${base}manifest.webmanifest`,
+      `icon 200 image/png ${base}icon-192.png`,
+      `icon 200 image/png ${base}icon-512.png`,
+      `icon 200 image/png ${base}icon-maskable-512.png`,
+      `icon 200 image/svg+xml ${base}favicon.svg`,
+      `start ${base}`,
+    ],
+  };
+}
+
+/**
+ * A built site served on 127.0.0.1 with Chromium open on it for one test file:
+ * `site.open('/search/?q=康佳')` visits a path (without the base path). `dist` may be a function
+ * for a site that an earlier `beforeAll` builds.
+ */
+export function servedSite(dist: string | (() => string)) {
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
   beforeAll(async () => {
-    server = await serveStatic(dist);
+    server = await serveStatic(typeof dist === 'function' ? dist() : dist);
     browser = await launchChromium();
   });
   afterAll(async () => {
