@@ -12,7 +12,8 @@ import { loadIssueFile } from '#lib/source/load.ts';
 import { PageSchema } from '#schemas/page.ts';
 import type { Issue } from '#schemas/issue.ts';
 import { pagesYaml } from '#components/editor/region-editor.ts';
-import { remarkPhotoImage } from '../../src/markdown/remark-photo-image.ts';
+import { rehypePhotoImage } from '../../src/markdown/rehype-photo-image.ts';
+import { rehypeSanitizeBody } from '../../src/markdown/rehype-sanitize-body.ts';
 import { FIXTURE_ISSUE, FIXTURE_MDX } from '../fixtures/printed-page/generate.ts';
 import { contentFolder, seedMdx } from '../support/content.ts';
 
@@ -120,10 +121,10 @@ describe('the regions editor', () => {
 });
 
 describe('<Photo src>', () => {
-  test('becomes an import of the file beside the issue, passed to <Photo> as its src', async () => {
+  test('becomes an import of the file beside the issue, passed to <Photo> as its src (after the sanitizer)', async () => {
     const source =
       '<Photo src="./2024-18/d1-photo-1.jpg" alt="图">\n\n说明\n\n</Photo>\n\n<Photo>\n\n无图\n\n</Photo>\n';
-    const js = String(await compile(source, { remarkPlugins: [remarkPhotoImage] }));
+    const js = String(await compile(source, { rehypePlugins: [rehypeSanitizeBody, rehypePhotoImage] }));
     expect(js).toContain('import __photo0 from "./2024-18/d1-photo-1.jpg"');
     expect(js).toMatch(/src: __photo0/);
     expect(js.match(/__photo\d/g)?.every((n) => n === '__photo0')).toBe(true);
@@ -131,7 +132,7 @@ describe('<Photo src>', () => {
 
   test('leaves an issue without photo files as it was', async () => {
     const plain = seedMdx().split('\n---\n').slice(1).join('\n---\n');
-    const js = String(await compile(plain, { remarkPlugins: [remarkPhotoImage] }));
+    const js = String(await compile(plain, { rehypePlugins: [rehypeSanitizeBody, rehypePhotoImage] }));
     expect(js).not.toContain('__photo');
   });
 });

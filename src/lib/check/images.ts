@@ -9,6 +9,7 @@ import { imageSize } from 'image-size';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { LoadedIssue } from '#lib/source/load.ts';
+import { refusedFile } from './body-allowlist.ts';
 import type { Problem } from './problem.ts';
 
 /** Formats Astro's image pipeline (sharp) reads and turns into AVIF/WebP. */
@@ -105,6 +106,7 @@ export function checkImages({ file, issue, body, lineOf }: LoadedIssue, path: st
         `<Photo src="${src}"> needs alt="…": say in words what the photo shows, for readers who cannot see it`,
       );
     }
+    if (refusedFile(src) !== undefined) return; // a URL: body.ts says so
     if (!RELATIVE.test(src)) {
       at(
         line,

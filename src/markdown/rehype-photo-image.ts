@@ -5,10 +5,12 @@
  * height) to make responsive variants from. Astro does this for Markdown images `![](…)` but not
  * for a component's string attribute. Sets `photoImages` in the file's front-matter
  * (`remarkPluginFrontmatter`) to how many photos have an image, so the page knows it shows some.
+ * Runs after the body sanitizer (src/markdown/rehype-sanitize-body.ts), which drops the imports and
+ * expressions an editor might write: these are the archive's own.
  */
 import type {} from '@astrojs/markdown-remark'; // types `file.data.astro`
-import type { Root } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import type { Root } from 'hast';
+import type { MdxJsxAttribute, MdxJsxFlowElementHast } from 'mdast-util-mdx-jsx';
 import type {} from 'mdast-util-mdxjs-esm'; // the `mdxjsEsm` node
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -21,12 +23,12 @@ export interface Options {
 /** `./…` or `../…`: a file beside the issue. Anything else is left for the check to refuse. */
 const RELATIVE = /^\.\.?\//;
 
-export function remarkPhotoImage(options: Readonly<Options> = {}) {
+export function rehypePhotoImage(options: Readonly<Options> = {}) {
   const component = options.component ?? 'Photo';
 
   return function transformer(tree: Root, file: VFile): undefined {
     const imports = new Map<string, string>();
-    visit(tree, 'mdxJsxFlowElement', (node: MdxJsxFlowElement) => {
+    visit(tree, 'mdxJsxFlowElement', (node: MdxJsxFlowElementHast) => {
       if (node.name !== component) return;
       const src = node.attributes.find(
         (a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === 'src' && typeof a.value === 'string',
