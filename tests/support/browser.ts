@@ -111,28 +111,37 @@ export async function axeViolations(page: Page): Promise<string[]> {
 /**
  * The site icons and manifest the page's <head> links, each fetched: `status type path` per link,
  * and for the manifest each icon it lists and its start URL, resolved against the manifest's URL.
+ * Fetched from Node: Chromium makes these requests outside the page's load, and a page's own
+ * fetch of favicon.ico fails under Playwright's request routing.
  */
 export async function servedHeadLinks(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(async () => {
-    const out: Record<string, string[]> = {};
-    const get = async (url: string) => {
-      const res = await fetch(url);
-      return { res, line: `${res.status} ${res.headers.get('content-type')?.split(';')[0]} ${new URL(url).pathname}` };
-    };
-    for (const rel of ['icon', 'apple-touch-icon', 'manifest']) {
-      const lines: string[] = [];
-      for (const link of document.querySelectorAll<HTMLLinkElement>(`head link[rel="${rel}"]`)) {
-        const { res, line } = await get(link.href);
-        lines.push(line);
-        if (rel !== 'manifest') continue;
-        const manifest = (await res.json()) as { icons: { src: string }[]; start_url: string };
-        for (const icon of manifest.icons) lines.push(`icon ${(await get(new URL(icon.src, link.href).href)).line}`);
-        lines.push(`start ${new URL(manifest.start_url, link.href).pathname}`);
-      }
-      out[rel] = lines;
+  const rels = ['icon', 'apple-touch-icon', 'manifest'];
+  const links = await page.evaluate(
+    (wanted) =>
+      wanted.map((rel) => [
+        rel,
+        [...document.querySelectorAll<HTMLLinkElement>(`head link[rel="${rel}"]`)].map((l) => l.href),
+      ]),
+    rels,
+  );
+  const get = async (url: string) => {
+    const res = await fetch(url);
+    return { res, line: `${res.status} ${res.headers.get('content-type')?.split(';')[0]} ${new URL(url).pathname}` };
+  };
+  const out: Record<string, string[]> = {};
+  for (const [rel, hrefs] of links as [string, string[]][]) {
+    const lines: string[] = [];
+    for (const href of hrefs) {
+      const { res, line } = await get(href);
+      lines.push(line);
+      if (rel !== 'manifest') continue;
+      const manifest = (await res.json()) as { icons: { src: string }[]; start_url: string };
+      for (const icon of manifest.icons) lines.push(`icon ${(await get(new URL(icon.src, href).href)).line}`);
+      lines.push(`start ${new URL(manifest.start_url, href).pathname}`);
     }
-    return out;
-  });
+    out[rel] = lines;
+  }
+  return out;
 }
 
 /** What `servedHeadLinks` finds on every page of a site served under `base`. */
