@@ -45,8 +45,16 @@ export interface Visit {
   close: () => Promise<void>;
 }
 
-/** Opens `url` in a fresh context (so emulation such as dark mode applies from the first paint). */
-export async function visit(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<Visit> {
+/**
+ * Opens `url` in a fresh context (so emulation such as dark mode applies from the first paint).
+ * `prepare` runs on the page before it loads (e.g. to slow some responses down).
+ */
+export async function visit(
+  browser: Browser,
+  url: string,
+  options: BrowserContextOptions = {},
+  prepare?: (page: Page) => Promise<void>,
+): Promise<Visit> {
   const origin = new URL(url).origin;
   const context = await browser.newContext(options);
   const offsite: string[] = [];
@@ -77,6 +85,7 @@ export async function visit(browser: Browser, url: string, options: BrowserConte
   page.on('response', (r) => {
     if (r.status() >= 400 && r.url() !== page.url() && r.url() !== url) failed.push(`${r.status()} ${r.url()}`);
   });
+  await prepare?.(page);
   const response = await page.goto(url, { waitUntil: 'load' });
   return {
     page,
@@ -177,9 +186,9 @@ export function servedSite(dist: string | (() => string)) {
     await server?.close();
   });
   return {
-    open(path: string, options: BrowserContextOptions = {}): Promise<Visit> {
+    open(path: string, options: BrowserContextOptions = {}, prepare?: (page: Page) => Promise<void>): Promise<Visit> {
       if (!browser || !server) throw new Error('servedSite: open() is for tests, after beforeAll');
-      return visit(browser, new URL(path.replace(/^\//, ''), server.url).href, options);
+      return visit(browser, new URL(path.replace(/^\//, ''), server.url).href, options, prepare);
     },
   };
 }
