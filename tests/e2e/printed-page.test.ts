@@ -222,11 +222,12 @@ describe('the 版面 view in Chromium', () => {
   test.each(VIEWPORTS)('at $width px nothing moves while the images load (layout shift 0)', async (viewport) => {
     // Images arrive 800 ms late, after the text is laid out, as on a slow line: without width
     // and height the text below them would jump (measured: layout shift 0.30 at 390 px).
-    const slowImages = (page: Page) =>
-      page.route(/\.(webp|avif|jpe?g)$/, async (route) => {
+    const slowImages = async (page: Page) => {
+      await page.route(/\.(webp|avif|jpe?g)$/, async (route) => {
         await new Promise((ok) => setTimeout(ok, 800));
         await route.continue();
       });
+    };
     const v = await site.open(ISSUE, { viewport }, slowImages);
     try {
       await v.page.evaluate(() => {
