@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { devSearchIndex } from './src/integrations/dev-search-index.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { regionEditor } from './src/integrations/region-editor.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/index.ts';
 
 /**
@@ -30,5 +31,5 @@ export default defineConfig({
   // Pages whose getStaticPaths gives a cacheKey are reused from the last build when neither
   // their data nor their code changed: adding one issue re-renders that issue, not the archive.
   experimental: { incrementalBuild: true },
-  integrations: [contentCheck(), mdx(), sitemap(), pagefindSearch(), devSearchIndex()],
+  integrations: [contentCheck(), mdx(), sitemap(), pagefindSearch(), devSearchIndex(), regionEditor()],
 });

@@ -6,3 +6,7 @@ export const issueAnchorPath = (i: Pick<Issue, 'year' | 'number'>, anchor: strin
 export const cityPath = (slug: string) => `/cities/${slug}/`;
 export const roundPath = (id: string) => `/rounds/${id}/`;
 export const pageAnchor = (page: string) => `page-${page.toLowerCase()}`;
+/** The page's scan (版面) on the issue page. */
+export const pageScanAnchor = (page: string) => `${pageAnchor(page)}-scan`;
+/** An article's or city report's place on its page's scan: the link from the scan to its text. */
+export const regionAnchor = (page: string, piece: string) => `${pageScanAnchor(page)}-${piece}`;
