@@ -12,7 +12,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent } from '#lib/check/content-check.ts';
 import { formatProblem } from '#lib/check/problem.ts';
@@ -40,15 +40,37 @@ if (!existsSync(corpus) || readdirSync(corpus).filter((f) => f.endsWith('.mdx'))
 
 for (let run = 1; run <= Number(values.runs); run++) {
   const started = process.hrtime.bigint();
+  const cpuBefore = process.cpuUsage();
   const problems = checkContent(root, corpus);
+  const cpu = process.cpuUsage(cpuBefore);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  console.log(`content check, ${n} issues, no cache: ${seconds.toFixed(2)} s (${problems.length} problems)`);
+  // CPU time as well as wall time: on a shared, loaded machine the CPU time is the steadier figure.
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  console.log(
+    `content check, ${n} issues, no cache: ${seconds.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU (${problems.length} problems)`,
+  );
 }
 
 if (values.dump) {
+  // The synthetic archive passes the check; for messages to compare, a copy of its first 100
+  // issues with front-matter figures that disagree with the text (one changed, one dropped).
+  const broken = join(tmpdir(), `kfjz-check-speed-broken`);
+  mkdirSync(broken, { recursive: true });
+  for (const f of readdirSync(corpus)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()
+    .slice(0, 100)) {
+    const text = readFileSync(join(corpus, f), 'utf8');
+    const end = text.indexOf('\n---', 3);
+    const front = text
+      .slice(0, end)
+      .replace(/investment: (\d+)/u, (_, v: string) => `investment: ${Number(v) + 1}`)
+      .replace(/signed: \{ projects: \d+, /u, 'signed: { ');
+    writeFileSync(join(broken, f), front + text.slice(end));
+  }
   const out: string[] = [];
-  for (const dir of [corpus, join(root, 'content/issues')]) {
-    out.push(`## check ${dir === corpus ? 'synthetic' : 'content/issues'}`);
+  for (const dir of [corpus, broken, join(root, 'content/issues')]) {
+    out.push(`## check ${dir}`);
     out.push(...checkContent(root, dir).map(formatProblem));
     for (const { file, issue, body } of loadIssues(dir, root).issues) {
       out.push(`## ${file} body`);
@@ -72,8 +94,9 @@ if (values.dump) {
   ];
   for (const page of pages.filter(existsSync)) {
     const { rendered } = importPage(readFileSync(page, 'utf8'));
-    out.push(`## import ${page}`, JSON.stringify(rendered.figures), ...rendered.review, rendered.mdx);
+    out.push(`## import ${basename(page)}`, JSON.stringify(rendered.figures), ...rendered.review, rendered.mdx);
   }
-  writeFileSync(values.dump, out.join('\n') + '\n');
+  // The checkout's own path left out, so that dumps of two checkouts compare.
+  writeFileSync(values.dump, out.join('\n').replaceAll(root, '<root>') + '\n');
   console.log(`dump: ${values.dump} (${out.length} lines)`);
 }

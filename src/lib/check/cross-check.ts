@@ -6,7 +6,7 @@
  */
 import { cityName } from '#data/cities.ts';
 import { BATCHES, BATCH_LABELS, FIGURE_KEYS, type FigureKey } from '#schemas/figures.ts';
-import { extractFigures, findFigureMentions } from '#lib/extract/extractor.ts';
+import { extractFiguresAndMentions, findFigureMentions } from '#lib/extract/extractor.ts';
 import { describeSubUnit, reportUnit } from '#lib/extract/units.ts';
 import { formatFigure } from '#schemas/figures.ts';
 import type { LoadedIssue } from '#lib/source/load.ts';
@@ -43,14 +43,13 @@ export function crossCheckIssue({ file, issue, body, lineOf }: LoadedIssue): Pro
       }
       return;
     }
-    const stated = extractFigures(text).figures;
-    const mentioned = findFigureMentions(text);
+    const { figures: stated, mentions: mentioned } = extractFiguresAndMentions(text);
     for (const part of PARTS) {
       for (const key of FIGURE_KEYS) {
         const fm = report[part]?.[key];
         const tx = stated[part]?.[key];
-        const path = ['cityReports', i, part, key];
-        const line = lineOf(path) ?? lineOf(['cityReports', i]);
+        if (fm === undefined && tx === undefined) continue;
+        const line = lineOf(['cityReports', i, part, key]) ?? lineOf(['cityReports', i]);
         const where = {
           file,
           ...(line === undefined ? {} : { line }),

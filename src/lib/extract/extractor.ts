@@ -92,6 +92,15 @@ export function extractProvinceFigures(text: string): ExtractedFigures {
   return summarise(text, readFigures(text, 'province'));
 }
 
+/**
+ * {@link extractFigures} and {@link findFigureMentions} of one city report from a single reading
+ * of its text: the content check needs both for every report, and reading is the costly part.
+ */
+export function extractFiguresAndMentions(text: string): ExtractedFigures & { mentions: FigureMention[] } {
+  const decisions = readFigures(text, 'city');
+  return { ...summarise(text, decisions), mentions: decisions.map((d) => toMention(text, d)) };
+}
+
 /** Every project count and amount in the text, with its attribution or why it is left out. */
 export function findFigureMentions(text: string, options: ExtractOptions = {}): FigureMention[] {
   return readFigures(text, options.scope ?? 'city').map((d) => toMention(text, d));

@@ -130,11 +130,16 @@ const TRAD_TO_SIMP: Readonly<Record<string, string>> = {
   參: '参',
 };
 
-/** Traditional characters listed above → simplified. Unknown characters are left as printed. */
+/** Any character {@link TRAD_TO_SIMP} maps. Every key is one UTF-16 code unit, so a class of them is enough. */
+const TRADITIONAL = new RegExp(`[${Object.keys(TRAD_TO_SIMP).join('')}]`, 'g');
+
+/**
+ * Traditional characters listed above → simplified. Unknown characters are left as printed.
+ * One regex replace rather than a loop appending character by character: the content check
+ * normalises every sentence of every report, and most texts hold no traditional character at all.
+ */
 export function toSimplified(text: string): string {
-  let out = '';
-  for (const ch of text) out += TRAD_TO_SIMP[ch] ?? ch;
-  return out;
+  return text.replace(TRADITIONAL, (ch) => TRAD_TO_SIMP[ch] ?? ch);
 }
 
 /** U+FF01..U+FF5E are the full-width forms of ASCII U+0021..U+007E. */
@@ -148,21 +153,19 @@ const FULLWIDTH_OFFSET = 0xfee0;
  */
 const KEEP_FULLWIDTH = new Set(['，', '；', '：', '！', '？', '（', '）']);
 
+/** The ideographic space and U+FF01..U+FF5E: the only code units {@link toHalfWidth} may change. */
+const WIDE = /[\u3000\uff01-\uff5e]/g;
+
 /**
  * Full-width digits, letters and the signs used with numbers → ASCII: `１５` → `15`,
  * `１４．１７` → `14.17`, `％` → `%`, `ＭＷ` → `MW`; the ideographic space → a space.
  * Chinese punctuation (，；：！？（）) is kept.
  */
 export function toHalfWidth(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (code === 0x3000) out += ' ';
-    else if (code >= FULLWIDTH_START && code <= FULLWIDTH_END && !KEEP_FULLWIDTH.has(ch)) {
-      out += String.fromCharCode(code - FULLWIDTH_OFFSET);
-    } else out += ch;
-  }
-  return out;
+  return text.replace(WIDE, (ch) => {
+    if (ch === '\u3000') return ' ';
+    return KEEP_FULLWIDTH.has(ch) ? ch : String.fromCharCode(ch.charCodeAt(0) - FULLWIDTH_OFFSET);
+  });
 }
 
 /**

@@ -72,36 +72,43 @@ function cityOfStem(name: string): City | undefined {
   return CITIES.find((c) => c.name === stem);
 }
 
-/** Every place named in `text` (already read with {@link placeText}), in order. */
-export function placeMentions(text: string): PlaceMention[] {
-  const out: PlaceMention[] = [];
+/**
+ * The places named in `text` (already read with {@link placeText}), in order, one at a time:
+ * callers that need only the first (a sentence's subject) stop there instead of matching the
+ * whole sentence against every place name.
+ */
+function* eachPlaceMention(text: string): Generator<PlaceMention> {
   for (const m of text.matchAll(PLACE)) {
     const g = m.groups ?? {};
     const at = { index: m.index, end: m.index + m[0].length };
-    if (g['zonggai']) out.push({ ...at, unit: { kind: 'city', city: ZONGGAI } });
+    if (g['zonggai']) yield { ...at, unit: { kind: 'city', city: ZONGGAI } };
     else if (g['zone']) {
       const zone = zoneNamed(g['zone']);
       const city = zone && cityBySlug(zone.city);
-      if (city) out.push({ ...at, unit: { kind: 'subUnit', place: { name: m[0], city } } });
+      if (city) yield { ...at, unit: { kind: 'subUnit', place: { name: m[0], city } } };
     } else if (g['cityCounty']) {
       const stem = CITY_STEMS.find((s) => m[0].startsWith(s)) ?? '';
       const countyName = m[0].slice(stem.length).replace(/^市/u, '');
       const county = COUNTIES.find((c) => c.name === countyName && cityBySlug(c.city)?.name === stem);
       const city = cityOfStem(stem);
       // `长治市长子县`: a county of that city; a name of another city's county is no place of it.
-      if (county && city) out.push({ ...at, unit: { kind: 'subUnit', place: { name: county.name, city } } });
-      else if (city) out.push({ index: m.index, end: m.index + stem.length, unit: { kind: 'city', city } });
+      if (county && city) yield { ...at, unit: { kind: 'subUnit', place: { name: county.name, city } } };
+      else if (city) yield { index: m.index, end: m.index + stem.length, unit: { kind: 'city', city } };
     } else if (g['county']) {
       const county = countyNamed(g['county']);
       const city = county && cityBySlug(county.city);
-      if (city) out.push({ ...at, unit: { kind: 'subUnit', place: { name: m[0], city } } });
+      if (city) yield { ...at, unit: { kind: 'subUnit', place: { name: m[0], city } } };
     } else if (g['city']) {
       const city = cityOfStem(g['city']);
-      if (city) out.push({ ...at, unit: { kind: 'city', city } });
-    } else if (g['province']) out.push({ ...at, unit: { kind: 'province' } });
-    else if (g['ours']) out.push({ ...at, unit: { kind: 'ours' } });
+      if (city) yield { ...at, unit: { kind: 'city', city } };
+    } else if (g['province']) yield { ...at, unit: { kind: 'province' } };
+    else if (g['ours']) yield { ...at, unit: { kind: 'ours' } };
   }
-  return out;
+}
+
+/** Every place named in `text` (already read with {@link placeText}), in order. */
+export function placeMentions(text: string): PlaceMention[] {
+  return [...eachPlaceMention(text)];
 }
 
 /** A place named as where something happens (`在繁峙经济技术开发区设立分会场`), not who does it. */
@@ -169,7 +176,7 @@ export function sentenceSubject(sentence: string): ReportUnit | 'same' | undefin
   const lead = SENTENCE_LEAD.exec(text)?.[0].length ?? 0;
   if (/^该(?:县|区)/u.test(text.slice(lead))) return 'same';
   if (/^(?:全市|本市|我市)/u.test(text.slice(lead))) return { kind: 'ours' };
-  const first = placeMentions(text)[0];
+  const first = eachPlaceMention(text).next().value;
   if (!first || first.index !== lead) return undefined;
   return SUBJECT_VERB.test(text.slice(first.end)) ? first.unit : undefined;
 }
