@@ -320,6 +320,12 @@ function frameOf(text: string, clause: Span, tokens: NumberToken[], i: number): 
   };
 }
 
+/** Any of the markers {@link applyMarkers} reads; it matches wherever one of them would. */
+const ANY_MARKER = new RegExp(
+  [PERIOD_MARKER, CURRENT_MARKER, SUBSET_MARKER, /[(（]/u, /[)）]/u].map((re) => re.source).join('|'),
+  'u',
+);
+
 /**
  * Markers between `from` and `to`, in text order:
  * - `今年以来` / `累计` / `1-4月` …: figures that follow are for another period (left out);
@@ -339,6 +345,8 @@ function applyMarkers(
 ): void {
   if (to <= from) return;
   const slice = text.slice(from, to);
+  // Most stretches between figures hold no marker at all: one test instead of five scans.
+  if (!ANY_MARKER.test(slice)) return;
   const found = (re: RegExp, kind: 'period' | 'current' | 'subset' | 'open' | 'close') =>
     [...slice.matchAll(re)].map((m) => ({ index: m.index, kind }));
   const markers = [
