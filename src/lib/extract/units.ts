@@ -72,43 +72,67 @@ function cityOfStem(name: string): City | undefined {
   return CITIES.find((c) => c.name === stem);
 }
 
-/**
- * The places named in `text` (already read with {@link placeText}), in order, one at a time:
- * callers that need only the first (a sentence's subject) stop there instead of matching the
- * whole sentence against every place name.
- */
-function* eachPlaceMention(text: string): Generator<PlaceMention> {
-  for (const m of text.matchAll(PLACE)) {
-    const g = m.groups ?? {};
-    const at = { index: m.index, end: m.index + m[0].length };
-    if (g['zonggai']) yield { ...at, unit: { kind: 'city', city: ZONGGAI } };
-    else if (g['zone']) {
-      const zone = zoneNamed(g['zone']);
-      const city = zone && cityBySlug(zone.city);
-      if (city) yield { ...at, unit: { kind: 'subUnit', place: { name: m[0], city } } };
-    } else if (g['cityCounty']) {
-      const stem = CITY_STEMS.find((s) => m[0].startsWith(s)) ?? '';
-      const countyName = m[0].slice(stem.length).replace(/^市/u, '');
-      const county = COUNTIES.find((c) => c.name === countyName && cityBySlug(c.city)?.name === stem);
-      const city = cityOfStem(stem);
-      // `长治市长子县`: a county of that city; a name of another city's county is no place of it.
-      if (county && city) yield { ...at, unit: { kind: 'subUnit', place: { name: county.name, city } } };
-      else if (city) yield { index: m.index, end: m.index + stem.length, unit: { kind: 'city', city } };
-    } else if (g['county']) {
-      const county = countyNamed(g['county']);
-      const city = county && cityBySlug(county.city);
-      if (city) yield { ...at, unit: { kind: 'subUnit', place: { name: m[0], city } } };
-    } else if (g['city']) {
-      const city = cityOfStem(g['city']);
-      if (city) yield { ...at, unit: { kind: 'city', city } };
-    } else if (g['province']) yield { ...at, unit: { kind: 'province' } };
-    else if (g['ours']) yield { ...at, unit: { kind: 'ours' } };
+/** The place one match of {@link PLACE} names, if it is one the registry knows. */
+function mentionOf(m: RegExpExecArray): PlaceMention | undefined {
+  const g = m.groups ?? {};
+  const at = { index: m.index, end: m.index + m[0].length };
+  if (g['zonggai']) return { ...at, unit: { kind: 'city', city: ZONGGAI } };
+  if (g['zone']) {
+    const zone = zoneNamed(g['zone']);
+    const city = zone && cityBySlug(zone.city);
+    return city ? { ...at, unit: { kind: 'subUnit', place: { name: m[0], city } } } : undefined;
   }
+  if (g['cityCounty']) {
+    const stem = CITY_STEMS.find((s) => m[0].startsWith(s)) ?? '';
+    const countyName = m[0].slice(stem.length).replace(/^市/u, '');
+    const county = COUNTIES.find((c) => c.name === countyName && cityBySlug(c.city)?.name === stem);
+    const city = cityOfStem(stem);
+    // `长治市长子县`: a county of that city; a name of another city's county is no place of it.
+    if (county && city) return { ...at, unit: { kind: 'subUnit', place: { name: county.name, city } } };
+    return city ? { index: m.index, end: m.index + stem.length, unit: { kind: 'city', city } } : undefined;
+  }
+  if (g['county']) {
+    const county = countyNamed(g['county']);
+    const city = county && cityBySlug(county.city);
+    return city ? { ...at, unit: { kind: 'subUnit', place: { name: m[0], city } } } : undefined;
+  }
+  if (g['city']) {
+    const city = cityOfStem(g['city']);
+    return city ? { ...at, unit: { kind: 'city', city } } : undefined;
+  }
+  if (g['province']) return { ...at, unit: { kind: 'province' } };
+  if (g['ours']) return { ...at, unit: { kind: 'ours' } };
+  return undefined;
+}
+
+/** {@link PLACE} matching only where it is told to start. */
+const PLACE_AT = new RegExp(PLACE.source, 'uy');
+
+/**
+ * The first place mention that starts at or before `limit`, exactly as a scan of the whole text
+ * would find it (a match the registry does not know is stepped over, as the scan steps over it),
+ * trying only the positions up to `limit`: a sentence's subject must open it, and scanning the
+ * rest of every sentence for place names was a large part of the content check's time.
+ */
+function firstPlaceMentionBy(text: string, limit: number): PlaceMention | undefined {
+  let position = 0;
+  while (position <= limit) {
+    PLACE_AT.lastIndex = position;
+    const m = PLACE_AT.exec(text);
+    if (!m) {
+      position += 1;
+      continue;
+    }
+    const mention = mentionOf(m);
+    if (mention) return mention;
+    position = m.index + m[0].length;
+  }
+  return undefined;
 }
 
 /** Every place named in `text` (already read with {@link placeText}), in order. */
 export function placeMentions(text: string): PlaceMention[] {
-  return [...eachPlaceMention(text)];
+  return [...text.matchAll(PLACE)].flatMap((m) => mentionOf(m) ?? []);
 }
 
 /** A place named as where something happens (`在繁峙经济技术开发区设立分会场`), not who does it. */
@@ -176,7 +200,7 @@ export function sentenceSubject(sentence: string): ReportUnit | 'same' | undefin
   const lead = SENTENCE_LEAD.exec(text)?.[0].length ?? 0;
   if (/^该(?:县|区)/u.test(text.slice(lead))) return 'same';
   if (/^(?:全市|本市|我市)/u.test(text.slice(lead))) return { kind: 'ours' };
-  const first = eachPlaceMention(text).next().value;
+  const first = firstPlaceMentionBy(text, lead);
   if (!first || first.index !== lead) return undefined;
   return SUBJECT_VERB.test(text.slice(first.end)) ? first.unit : undefined;
 }
