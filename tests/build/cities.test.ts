@@ -95,6 +95,17 @@ describe('city pages', () => {
     expect(lingzhuo?.[5]?.html).toContain('href="/issues/2024/18/#taiyuan"');
   });
 
+  test("a city page links a page per year, which lists that year's reports and named projects", () => {
+    const html = readPage(dist, '/cities/xinzhou/');
+    expect(html).toContain('<a href="/cities/xinzhou/2024/">2024年</a>');
+    const year = readPage(dist, '/cities/xinzhou/2024/');
+    expect(year).toContain('<a href="/issues/2024/18/#xinzhou">忻州：项目总数61个 总投资148.17亿元</a>');
+    expect(htmlToText(year)).toContain('年产4.5万吨紫外线硬化材料二期工程');
+    expect(year).toContain('href="/cities/xinzhou/"');
+    // The only year: nothing before or after it.
+    expect(year).not.toMatch(/rel="(prev|next)"/);
+  });
+
   test('a city without reports says so honestly, and still lists projects the paper names there', () => {
     const jincheng = htmlToText(readPage(dist, '/cities/jincheng/'));
     expect(jincheng).toContain('暂无报道');

@@ -6,3 +6,6 @@ export const issueAnchorPath = (i: Pick<Issue, 'year' | 'number'>, anchor: strin
 export const cityPath = (slug: string) => `/cities/${slug}/`;
 export const roundPath = (id: string) => `/rounds/${id}/`;
 export const pageAnchor = (page: string) => `page-${page.toLowerCase()}`;
+export const issueYearPath = (year: number) => `/issues/${year}/`;
+export const cityYearPath = (slug: string, year: number) => `/cities/${slug}/${year}/`;
+export const cityFeedPath = (slug: string) => `/cities/${slug}/rss.xml`;
