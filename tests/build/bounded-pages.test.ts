@@ -44,8 +44,10 @@ afterAll(() => {
 const page = (path: string) => readPage(dist, path);
 /** The href of the page's `<link rel>` in its head, and of its visible `<a rel>`. */
 const headLink = (html: string, rel: string) => new RegExp(`<link rel="${rel}" href="([^"]+)"`).exec(html)?.[1];
-const visibleLink = (html: string, rel: string) =>
-  new RegExp(`<a href="([^"]+)" rel="${rel}">([^<]*)</a>`).exec(html)?.slice(1, 3);
+const visibleLink = (html: string, rel: string) => {
+  const m = new RegExp(`<a href="([^"]+)" rel="${rel}"[^>]*>([^<]*)</a>`).exec(html);
+  return m && [m[1], htmlToText(m[2] ?? '').trim()];
+};
 
 /** Every city report of the archive, from the open data: `{ city, url }`. */
 const cityReports = () =>
