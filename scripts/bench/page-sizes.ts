@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateArchive } from '../../tests/fixtures/synthetic/generate.ts';
+import { buildCwd } from '../../tests/support/build-site.ts';
 import { listFiles } from './measure.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -79,13 +80,15 @@ interface Measurement {
   rerendered: { byKind: Record<string, number>; total: number; reused: number };
 }
 
-/** Build the corpus in `work` with Astro's own cache folder there; returns Astro's log of the pages. */
-function build(work: string): string {
-  // Astro's own cache folder, so this never reuses or disturbs the developer's incremental cache.
+/**
+ * Build the corpus in `work` with Astro's own cache folder there, from a working folder of its
+ * own (`buildCwd`), so this never reuses or disturbs another build; returns Astro's log.
+ */
+function build(work: string, cwd: string): string {
   const script = `import { build } from 'astro';
 await build({ root: ${JSON.stringify(root)}, outDir: ${JSON.stringify(join(work, 'dist'))}, cacheDir: ${JSON.stringify(join(work, 'cache'))}, logLevel: 'info' });`;
   return execFileSync(join(root, 'node_modules/.bin/node'), ['--input-type=module', '-e', script], {
-    cwd: root,
+    cwd,
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, KFJZ_CONTENT_DIR: join(work, 'corpus'), NO_COLOR: '1' },
@@ -162,18 +165,20 @@ function print(results: Measurement[]) {
 const results: Measurement[] = [];
 for (const n of sizes) {
   const work = mkdtempSync(join(tmpdir(), `kfjz-pages-${n}-`));
+  const cwd = buildCwd();
   try {
     const corpus = join(work, 'corpus');
     mkdirSync(corpus, { recursive: true });
     generateArchive({ dir: corpus, issues: n, seed: 18 });
     log(`building ${n} synthetic issues…`);
-    build(work);
+    build(work, cwd);
     const pages = measure(n, join(work, 'dist'));
     // Issue n + 1 is the file a full archive of n + 1 issues holds (generate.ts `only`).
     generateArchive({ dir: corpus, issues: n + 1, seed: 18, only: [n + 1] });
     log('rebuilding after adding one issue…');
-    results.push({ ...pages, rerendered: rerendered(build(work)) });
+    results.push({ ...pages, rerendered: rerendered(build(work, cwd)) });
   } finally {
+    rmSync(cwd, { recursive: true, force: true });
     if (values.keep) console.error(`kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }
