@@ -5,8 +5,9 @@
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { checkContent } from '#lib/check/content-check.ts';
-import { errorsIn, formatProblem } from '#lib/check/problem.ts';
+import { errorsIn, problemFormat, problemFormatter } from '#lib/check/problem.ts';
 import { describeError, hideStackFrames } from './lib/output.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -15,6 +16,9 @@ const dist = resolve(root, process.env.KFJZ_OUT_DIR ?? 'dist');
 const staging = `${dist}.staging-${process.pid}`;
 const old = `${dist}.old-${process.pid}`;
 const debug = process.env.KFJZ_LOG_LEVEL === 'debug';
+// `--format github` (the default inside GitHub Actions) prints problems as annotations, as `npm run check` does.
+const { values } = parseArgs({ options: { format: { type: 'string' } } });
+const formatProblem = problemFormatter(problemFormat(values.format));
 
 const unchanged = () => (existsSync(dist) ? `the previous ${dist} is unchanged` : 'nothing was written');
 

@@ -1,12 +1,13 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { checkContent } from '#lib/check/content-check.ts';
-import { errorsIn, formatProblem } from '#lib/check/problem.ts';
+import { errorsIn, formatGithubAnnotation, formatProblem, problemFormat } from '#lib/check/problem.ts';
 
 /**
  * Runs the editors' content check before Astro touches anything, so a build with a wrong
  * total or an unknown city stops with the same `file:line: field: message` lines as
- * `npm run check`, instead of a stack trace halfway through rendering.
+ * `npm run check`, instead of a stack trace halfway through rendering. Inside GitHub Actions
+ * the problems are also printed as workflow commands, so they land on the diff's lines.
  */
 export function contentCheck(): AstroIntegration {
   return {
@@ -18,6 +19,8 @@ export function contentCheck(): AstroIntegration {
         if (process.env.KFJZ_CONTENT_CHECKED === '1') return;
         const root = fileURLToPath(config.root);
         const problems = checkContent(root);
+        // A workflow command only counts at the start of a line: Astro's logger would prefix it.
+        if (problemFormat(undefined) === 'github') for (const p of problems) console.log(formatGithubAnnotation(p));
         for (const p of problems) if (p.severity === 'warning') logger.warn(formatProblem(p));
         const errors = errorsIn(problems);
         if (errors.length > 0) {

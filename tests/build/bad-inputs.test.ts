@@ -8,7 +8,8 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { LAYOUT_IDS, MDX_COMPONENTS } from '#lib/check/body.ts';
+import { MDX_COMPONENTS } from '#lib/check/body-allowlist.ts';
+import { LAYOUT_IDS } from '#lib/check/body.ts';
 import { ACCEPTED_INPUTS, BAD_INPUTS, type ExpectedProblem } from '../fixtures/bad-inputs/cases.ts';
 import { contentFolder, seedMdx } from '../support/content.ts';
 import { htmlToText, readPage } from '../support/html.ts';

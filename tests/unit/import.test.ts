@@ -7,6 +7,7 @@ import { parsePage } from '#lib/import/page-text.ts';
 import { escapeMdxText } from '#lib/import/to-mdx.ts';
 import { loadIssueFile } from '#lib/source/load.ts';
 import { formatProblem } from '#lib/check/problem.ts';
+import { SEED_CITY_REPORTS, SEED_PROVINCE } from '../support/seed-figures.ts';
 import { ROOT, SEED_PATH, clauses, readSeed } from '../support/seed.ts';
 
 const runImport = (...args: string[]) =>
@@ -20,39 +21,8 @@ describe('npm run import -- <seed> --json', () => {
 
   test("prints the seed's six city reports with exactly DOMAIN.md's figures, and the province's", () => {
     expect(figures).toEqual({
-      reports: [
-        { city: 'taiyuan', signed: { projects: 14 } },
-        {
-          city: 'xinzhou',
-          signed: { projects: 21, investment: 70.05 },
-          started: { projects: 23, investment: 65.88 },
-          producing: { projects: 17, investment: 12.24 },
-          total: { projects: 61, investment: 148.17 },
-        },
-        { city: 'yangquan', signed: { projects: 15, investment: 77.01 } },
-        {
-          city: 'shuozhou',
-          signed: { projects: 15, investment: 41.33 },
-          started: { projects: 11, investment: 26.08 },
-          producing: { projects: 11, investment: 20.93 },
-          total: { projects: 37, investment: 88.34, expectedOutput: 76.01 },
-        },
-        {
-          city: 'jinzhong',
-          signed: { projects: 17, investment: 94.7 },
-          started: { projects: 23, investment: 98.7 },
-          producing: { projects: 20, investment: 87.4 },
-          total: { projects: 60, investment: 280.8 },
-        },
-        {
-          city: 'lvliang',
-          signed: { projects: 12, investment: 24.07, expectedOutput: 16.23 },
-          started: { projects: 10, investment: 12.12, expectedOutput: 17.8 },
-          producing: { projects: 10, investment: 11.78, expectedOutput: 10.44 },
-          total: { projects: 32, investment: 47.97 },
-        },
-      ],
-      province: { signed: { projects: 198 }, started: { projects: 194 }, producing: { projects: 158 } },
+      reports: SEED_CITY_REPORTS.map(({ cityName: _, ...figures }) => figures),
+      province: SEED_PROVINCE,
     });
   });
 });

@@ -19,6 +19,7 @@ import { toHtml } from 'hast-util-to-html';
 import { describe, expect, test } from 'vitest';
 import * as markdown from '../../src/markdown/index.ts';
 import { rehypeCjkSpacing } from '../../src/markdown/rehype-cjk-spacing.ts';
+import { rehypeSanitizeBody } from '../../src/markdown/rehype-sanitize-body.ts';
 import { remarkContinuationNote } from '../../src/markdown/remark-continuation-note.ts';
 import { remarkPhotoCredit } from '../../src/markdown/remark-photo-credit.ts';
 
@@ -87,8 +88,9 @@ async function expectSnapshot(name: string, html: string): Promise<void> {
 const mdxIn = async (dir: URL) =>
   (await readdir(dir)).filter((file) => file.endsWith('.mdx')).map((file) => new URL(file, dir));
 const mdxFixtures = await mdxIn(FIXTURES);
+const issueMdx = await mdxIn(ISSUES);
 /** The fixtures and every real issue. */
-const allMdx = [...mdxFixtures, ...(await mdxIn(ISSUES))];
+const allMdx = [...mdxFixtures, ...issueMdx];
 const shortName = (url: URL) => url.pathname.split('/').slice(-2).join('/');
 
 describe('MDX fixtures through the Astro MDX pipeline', () => {
@@ -107,6 +109,41 @@ describe('MDX fixtures through the Astro MDX pipeline', () => {
         rehypePlugins: [],
       });
       expect(textContent(withSpacing)).toBe(textContent(without));
+    },
+  );
+});
+
+describe('the sanitizer', () => {
+  const withoutSanitizer: Plugins = {
+    remarkPlugins: markdown.remarkPlugins,
+    rehypePlugins: markdown.rehypePlugins.filter((p) => p !== rehypeSanitizeBody),
+  };
+
+  test('no page carries script: unsafe links, handlers, styles and unknown attributes are gone, the text stays', async () => {
+    const url = new URL('unsafe.mdx', FIXTURES);
+    const html = mdxToHtml(await renderMdx(await readFile(url, 'utf8'), url.pathname));
+    expect(html).not.toMatch(/javascript:|vbscript:|data:|\son[a-z]+=|\sstyle=|class="hot"/i);
+    for (const text of ['脚本链接', '字符引用', 'Markdown 链接', '悬停', '未知组件中的文字', '忻州：项目总数'])
+      expect(html).toContain(text);
+    for (const safe of [
+      'href="https://example.org/"',
+      'href="/issues/"',
+      'href="#lead"',
+      'href="mailto:kfjzsk@163.com"',
+      'title="说明"',
+    ])
+      expect(html).toContain(safe);
+    expect(html).toContain('<Article id="lead">');
+    expect(html).toContain('<CityReport city="xinzhou">');
+  });
+
+  // Every real issue: the sanitizer removes nothing an editor legitimately writes.
+  test.each(issueMdx.map((url) => [shortName(url), url] as const))(
+    '%s: a safe body passes unchanged',
+    async (_, url) => {
+      const source = await readFile(url, 'utf8');
+      const sanitized = mdxToHtml(await renderMdx(source, url.pathname));
+      expect(sanitized).toBe(mdxToHtml(await renderMdx(source, url.pathname, withoutSanitizer)));
     },
   );
 });
@@ -177,5 +214,5 @@ describe('CJK spacing', () => {
 test('the public API is the two plugin lists, in the order they run', () => {
   expect(Object.keys(markdown).sort()).toEqual(['rehypePlugins', 'remarkPlugins']);
   expect(markdown.remarkPlugins).toEqual([remarkContinuationNote, remarkPhotoCredit]);
-  expect(markdown.rehypePlugins).toEqual([rehypeCjkSpacing]);
+  expect(markdown.rehypePlugins).toEqual([rehypeSanitizeBody, rehypeCjkSpacing]);
 });

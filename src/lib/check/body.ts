@@ -10,9 +10,15 @@ import { visit } from 'unist-util-visit';
 import type { Issue } from '#schemas/issue.ts';
 import type { Problem } from './problem.ts';
 import { pageAnchor } from '#lib/site/routes.ts';
-
-/** The components an issue may use: `mdxComponents` in src/components/mdx/index.ts. */
-export const MDX_COMPONENTS = ['Page', 'Article', 'CityReport', 'Photo'] as const;
+import {
+  FILE_ATTRIBUTES,
+  HTML_ELEMENTS,
+  LINK_ATTRIBUTES,
+  MDX_COMPONENTS,
+  refusedAttribute,
+  refusedFile,
+  refusedLink,
+} from './body-allowlist.ts';
 
 /** The attribute each component needs, and what it names. */
 const REQUIRED_ATTRIBUTE: Record<string, { name: string; means: string }> = {
@@ -20,23 +26,6 @@ const REQUIRED_ATTRIBUTE: Record<string, { name: string; means: string }> = {
   Article: { name: 'id', means: 'the id of its entry under articles, e.g. <Article id="lead">' },
   CityReport: { name: 'city', means: 'the city of its entry under cityReports, e.g. <CityReport city="xinzhou">' },
 };
-
-/** Plain HTML an editor may use inside the text: phrasing elements that render as they are. */
-export const HTML_ELEMENTS = [
-  'a',
-  'b',
-  'br',
-  'em',
-  'i',
-  'mark',
-  's',
-  'small',
-  'span',
-  'strong',
-  'sub',
-  'sup',
-  'u',
-] as const;
 
 /**
  * Ids the issue page's own layout uses (Base.astro, SiteHeader.astro, PageList.astro,
@@ -80,7 +69,10 @@ export function checkMdxBody(tree: Root, file: string, lineOffset = 0): Problem[
   };
   const known = new Set<string>([...MDX_COMPONENTS, ...HTML_ELEMENTS]);
   visit(tree, (node) => {
-    if (node.type === 'mdxjsEsm') {
+    if (node.type === 'link' || node.type === 'definition' || node.type === 'image') {
+      const refused = refusedLink(node.url);
+      if (refused) at(node, refused);
+    } else if (node.type === 'mdxjsEsm') {
       at(
         node,
         `\`${short(node.value.split('\n')[0] ?? '')}\`: MDX reads a line starting with import/export as JavaScript, and an issue imports nothing; if it is text, it must not start the line`,
@@ -118,6 +110,17 @@ export function checkMdxBody(tree: Root, file: string, lineOffset = 0): Problem[
             node,
             `<${name} ${a.name}={${short(a.value.value)}}>: attribute values are plain text in quotes, e.g. ${a.name}="…"`,
           );
+        } else {
+          const value = typeof a.value === 'string' ? a.value : undefined;
+          const refused =
+            refusedAttribute(name, a.name) ??
+            (value !== undefined && (LINK_ATTRIBUTES as readonly string[]).includes(a.name)
+              ? refusedLink(value)
+              : undefined) ??
+            (value !== undefined && (FILE_ATTRIBUTES as readonly string[]).includes(a.name)
+              ? refusedFile(value)
+              : undefined);
+          if (refused) at(node, refused);
         }
       }
       const required = REQUIRED_ATTRIBUTE[name];

@@ -7,6 +7,7 @@
 import { cityName } from '#data/cities.ts';
 import { BATCHES, BATCH_LABELS, FIGURE_KEYS, type FigureKey } from '#schemas/figures.ts';
 import { extractFigures, findFigureMentions } from '#lib/extract/extractor.ts';
+import { describeSubUnit, reportUnit } from '#lib/extract/units.ts';
 import { formatFigure } from '#schemas/figures.ts';
 import type { LoadedIssue } from '#lib/source/load.ts';
 import type { Problem } from './problem.ts';
@@ -26,6 +27,22 @@ export function crossCheckIssue({ file, issue, body, lineOf }: LoadedIssue): Pro
     if (!section) return; // reported by the body ↔ front-matter check
     const name = cityName(report.city);
     const text = [...report.headline, section.text].join('\n');
+    // A report about a county, district or zone of the city (`山西繁峙县举行…`): the figures its
+    // text states are that place's, never the city's round figures.
+    const unit = reportUnit(report.headline, section.text);
+    if (unit?.kind === 'subUnit' && unit.place.city.slug === report.city) {
+      if (PARTS.some((part) => report[part] !== undefined)) {
+        const line = lineOf(['cityReports', i]);
+        problems.push({
+          severity: 'error',
+          file,
+          ...(line === undefined ? {} : { line }),
+          field: `cityReports[${i}] ${name}`,
+          message: `the report is about ${describeSubUnit(unit.place)}: its figures are ${unit.place.name}'s, part of ${name}'s and never ${name}'s round figures; leave them out of the front-matter`,
+        });
+      }
+      return;
+    }
     const stated = extractFigures(text).figures;
     const mentioned = findFigureMentions(text);
     for (const part of PARTS) {

@@ -1,7 +1,8 @@
 /**
  * Sentences and clauses of normalised text, as offsets into it. No Astro imports.
  *
- * - A sentence ends at 。！？ (or !?) or at a blank line (a paragraph or heading block break).
+ * - A sentence ends at 。！？ (or !?), at a blank line (a paragraph or heading block break), or at
+ *   `……`, which marks text left out: nothing before it carries over to what follows.
  * - A clause ends at ，；：(or , ; :) or a single line break (heading lines are clauses).
  * - `、` does NOT end a clause: it joins list items (`签约项目198个、开工项目194个`) and project
  *   names (`A项目、B项目等14个项目`); figures inside one clause are told apart by their own frames.
@@ -13,7 +14,7 @@ export interface Span {
   text: string;
 }
 
-const SENTENCE_END = /[。！？!?]+|\n[ \t\u3000]*\n\s*/gu;
+const SENTENCE_END = /[。！？!?]+|…+|\n[ \t\u3000]*\n\s*/gu;
 const CLAUSE_END = /[，；：,;:\n]/gu;
 
 function splitAt(text: string, start: number, end: number, separator: RegExp): Span[] {

@@ -18,6 +18,7 @@
 import type { Batch, BatchFigures, FigureKey, RoundFigures } from '#schemas/figures.ts';
 import { normalizeText } from './normalise.ts';
 import { splitClauses, splitSentences, type Span } from './clauses.ts';
+import { namesOwnUnit, otherUnitName, sentenceSubject } from './units.ts';
 import {
   numbersSplitByLineBreak,
   scanNumbers,
@@ -103,7 +104,8 @@ export function findFigureMentions(text: string, options: ExtractOptions = {}): 
 /** What the figures just read were about; figures without a batch word of their own inherit it. */
 type Context =
   | { kind: 'target'; target: Target }
-  | { kind: 'excluded'; reason: string }
+  /** `batch`: the batch a left-out subset belongs to (`现场签约项目6个` after the signed count). */
+  | { kind: 'excluded'; reason: string; batch?: Target }
   | { kind: 'respectively'; batches: Batch[] };
 
 interface Decision {
@@ -118,6 +120,10 @@ interface Decision {
   phraseEnd: number;
   /** Inside parentheses (see {@link Marks}). */
   aside?: boolean;
+  /** The place other than the reporting unit the figure is stated for, when that is why it is left out. */
+  otherUnit?: string;
+  /** The batch whose subset (signed on site) the figure counts, when that is why it is left out. */
+  subsetOf?: Target;
 }
 
 /** State within one sentence. */
@@ -128,6 +134,8 @@ interface SentenceState {
   figureContext: Context | undefined;
   /** After `其中` that follows a batch or a subset: why the figures now are parts. */
   subsetOf: string | undefined;
+  /** The `其中` opened on a batch figure (`签约项目18个，其中…`): a `；` ends it. */
+  subsetOfBatch: boolean;
   /** After `今年以来` / `累计` / `1-4月` …, until `本次` / `此次`. */
   otherPeriod: boolean;
   /** Amounts of the previous clause with nothing to attribute them to yet. */
@@ -137,6 +145,8 @@ interface SentenceState {
   subsetDepth: number;
   /** Batches of the figures read so far in the sentence, in order (for a later 分别). */
   batchesSoFar: Batch[];
+  /** A place other than the reporting unit that the sentence is about (`原平市签约…；开工…`). */
+  subject: string | undefined;
 }
 
 /** The markers in force at one token (see {@link applyMarkers}). */
@@ -145,6 +155,8 @@ interface Marks {
   subsetOf: string | undefined;
   /** Inside parentheses: an aside, which never sets the context for the figures after it. */
   aside: boolean;
+  /** The place other than the reporting unit that the sentence is about, if any. */
+  subject: string | undefined;
 }
 
 /** The frame of one token: its clause, and the text between its neighbouring tokens. */
@@ -166,6 +178,8 @@ interface ClauseReading {
   respectively: Respectively | undefined;
   /** Next figure index per key after 分别. */
   cursor: Record<FigureKey, number>;
+  /** The count of a batch taken so far in the text, if any. */
+  statedCount: (target: Target) => number | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -176,8 +190,18 @@ function readFigures(original: string, scope: UnitScope): Decision[] {
   const text = normalizeText(original);
   const tokens = scanNumbers(text);
   const decisions: Decision[] = [];
+  const statedCount = (target: Target) =>
+    decisions.findLast((d) => d.key === 'projects' && d.target === target && d.leftOut === undefined)?.token.value;
   let previousSentence: Context | undefined;
+  // A place other than the reporting unit that a sentence opens with (`同日，定襄县举行分会场
+  // 活动。活动中，该县集中签约项目4个`): its paragraph's later sentences stay about it.
+  let paragraphSubject: string | undefined;
+  let previousEnd = 0;
   for (const sentence of splitSentences(text)) {
+    if (text.slice(previousEnd, sentence.start).includes('\n')) paragraphSubject = undefined;
+    previousEnd = sentence.end;
+    const opens = sentenceSubject(sentence.text);
+    if (opens !== 'same' && opens !== undefined) paragraphSubject = otherUnitName(opens, scope);
     const state: SentenceState = {
       context: undefined,
       figureContext: undefined,
@@ -186,11 +210,23 @@ function readFigures(original: string, scope: UnitScope): Decision[] {
       pending: [],
       parenDepth: 0,
       subsetDepth: 0,
+      subsetOfBatch: false,
       batchesSoFar: [],
+      subject: paragraphSubject,
     };
     for (const clause of splitClauses(text, sentence)) {
+      // `“签约一批”项目18个，其中战新产业项目6个；“开工一批”项目20个`: the `；` closes the parts
+      // of the signed batch. (The parts of a category, `…的项目共25个，其中…；…`, stay parts.)
+      if (state.subsetOfBatch && /[；;]/u.test(text[clause.start - 1] ?? '')) {
+        state.subsetOf = undefined;
+        state.subsetOfBatch = false;
+      }
       const inClause = tokens.filter((t) => t.offset >= clause.start && t.end <= clause.end);
-      decisions.push(...readClause(text, clause, inClause, state, previousSentence, scope));
+      const read = readClause(text, clause, inClause, state, previousSentence, scope, statedCount);
+      decisions.push(...read);
+      // `原平市签约项目6个，…；开工项目5个`: the rest of the sentence stays about 原平市.
+      const named = read.find((d) => d.otherUnit !== undefined)?.otherUnit;
+      if (named !== undefined) state.subject = named;
     }
     previousSentence = state.figureContext ?? previousSentence;
   }
@@ -214,6 +250,7 @@ function readClause(
   state: SentenceState,
   previousSentence: Context | undefined,
   scope: UnitScope,
+  statedCount: (target: Target) => number | undefined,
 ): Decision[] {
   const reading: ClauseReading = {
     text,
@@ -221,6 +258,7 @@ function readClause(
     context: state.context,
     respectively: respectivelyBatches(clause.text, state),
     cursor: { projects: 0, investment: 0, expectedOutput: 0 },
+    statedCount,
   };
   const counts: Decision[] = [];
   const amounts: { frame: Frame; marks: Marks }[] = [];
@@ -229,7 +267,12 @@ function readClause(
     applyMarkers(text, position, token.offset, state, previousSentence);
     position = token.end;
     const frame = frameOf(text, clause, tokens, i);
-    const marks: Marks = { otherPeriod: state.otherPeriod, subsetOf: state.subsetOf, aside: state.parenDepth > 0 };
+    const marks: Marks = {
+      otherPeriod: state.otherPeriod,
+      subsetOf: state.subsetOf,
+      aside: state.parenDepth > 0,
+      subject: state.subject,
+    };
     if (token.unit !== '个') {
       amounts.push({ frame, marks });
       return;
@@ -304,7 +347,9 @@ function applyMarkers(
       if (state.otherPeriod) state.subsetOf = undefined;
       state.otherPeriod = false;
     } else if (marker.kind === 'subset') {
-      state.subsetOf = subsetReason(state.figureContext ?? previousSentence);
+      const base = state.figureContext ?? previousSentence;
+      state.subsetOf = subsetReason(base);
+      state.subsetOfBatch = base?.kind === 'target' && base.target !== 'total';
       state.subsetDepth = state.parenDepth;
     } else if (marker.kind === 'open') state.parenDepth += 1;
     else {
@@ -420,13 +465,32 @@ function decideCount(reading: ClauseReading, frame: Frame, marks: Marks): Decisi
   };
 
   const structural = structuralExclusion(reading, frame, marks);
-  if (structural) return { ...base, structural: true, leftOut: structural };
+  if (structural) {
+    const other = structural.otherUnit === undefined ? {} : { otherUnit: structural.otherUnit };
+    return { ...base, ...other, structural: true, leftOut: structural.reason };
+  }
 
   const meant = countTarget(reading, frame, form);
   if ('leftOut' in meant) return { ...base, structural: meant.structural, leftOut: meant.leftOut };
   if (meant.target === undefined)
     return { ...base, structural: false, leftOut: 'not attributed to any batch or to the total' };
   const taken = { ...base, target: meant.target, structural: false };
+
+  // Rule: `现场签约项目6个` / `9个项目进行了现场签约` after the batch's count was stated (18):
+  // the projects signed on site, a subset of the batch, never its count.
+  const before = reading.statedCount(meant.target);
+  if (
+    before !== undefined &&
+    before !== token.value &&
+    /现场/u.test(reading.text.slice(frame.zoneStart, frame.zoneEnd))
+  ) {
+    return {
+      ...base,
+      structural: true,
+      subsetOf: meant.target,
+      leftOut: `on site (现场), a subset of the ${meant.target} count ${before} stated before`,
+    };
+  }
 
   // Rule: `约15个`, `15余个`, `15个左右`, `15个以上项目` are approximate: never a figure.
   if (token.rough || approximateBefore(frame.before) || approximateAfter(frame.after)) {
@@ -444,6 +508,14 @@ function countTarget(reading: ClauseReading, frame: Frame, form: CountForm): Mea
     if (form.qualifier.kind === 'batch') return { target: form.qualifier.batch };
     const list = labelMeaning(frame.before);
     if (list.kind === 'list') return fromList(reading, list.batches, false);
+    // `39个项目参加集中签约、开工、投产`: the projects of several batches together.
+    const listAfter = distinctBatches(frame.after);
+    if (
+      listAfter.length >= 2 &&
+      /^[^，。；]*?(?:签约|开工|动工|投产|投运)(?:一批)?[”"」]?[、和及与]/u.test(frame.after)
+    ) {
+      return fromList(reading, listAfter, false);
+    }
     const word = nearestBatchWord(frame);
     if (word) return { target: word };
     if (endsWithTotalWord(frame.before)) return { target: 'total' };
@@ -507,16 +579,27 @@ function nearestBatchWord(frame: Frame): Batch | undefined {
  * Reasons that concern what a figure is about; they hold for counts and amounts alike and are
  * carried to the figures that follow in the sentence.
  */
-function structuralExclusion(reading: ClauseReading, frame: Frame, marks: Marks): string | undefined {
+function structuralExclusion(
+  reading: ClauseReading,
+  frame: Frame,
+  marks: Marks,
+): { reason: string; otherUnit?: string } | undefined {
   // Rule: cumulative or yearly figures (`今年以来累计签约项目120个`, `1-4月`) are not the round's.
-  if (marks.otherPeriod) return 'cumulative or for another period, not the round';
+  if (marks.otherPeriod) return { reason: 'cumulative or for another period, not the round' };
   // Rule: a county's / district's / zone's figures are never credited to the city; a city's
   // never to the province; the province's never to a city.
   const region = reading.text.slice(frame.clause.start, frame.token.end);
-  const subUnit = subUnitSubject(region, reading.scope);
-  if (subUnit) return `stated for ${subUnit}, not for the reporting unit`;
+  const said = subUnitSubject(region, reading.scope);
+  // `该县集中签约…`: the county named before.
+  const subUnit = said !== undefined && /^该(?:县|区)$/u.test(said) ? (marks.subject ?? said) : said;
+  if (subUnit) return { reason: `stated for ${subUnit}, not for the reporting unit`, otherUnit: subUnit };
+  // Rule: in a sentence or paragraph about such a place, a figure with no unit of its own is
+  // that place's too (`原平市签约项目6个；开工项目5个`, `定襄县举行…。活动中，该县集中签约…`).
+  if (marks.subject !== undefined && !namesOwnUnit(region, reading.scope)) {
+    return { reason: `stated for ${marks.subject}, not for the reporting unit`, otherUnit: marks.subject };
+  }
   // Rule: `其中…` after a batch or a subset: a sub-figure, never credited to the batch.
-  if (marks.subsetOf) return marks.subsetOf;
+  if (marks.subsetOf) return { reason: marks.subsetOf };
   return undefined;
 }
 
@@ -561,7 +644,10 @@ function decideAmount(reading: ClauseReading, frame: Frame, marks: Marks, counts
     if (own) return leftOut(`one project's or company's amount (${own}), not a batch figure`, true);
   }
   const structural = structuralExclusion(reading, frame, marks);
-  if (structural) return leftOut(structural, true);
+  if (structural) {
+    const d = leftOut(structural.reason, true);
+    return structural.otherUnit === undefined ? d : { ...d, otherUnit: structural.otherUnit };
+  }
 
   const meant = amountTarget(reading, frame, money?.respectively === true || continuesList, counts, key);
   if ('leftOut' in meant) return leftOut(meant.leftOut, meant.structural);
@@ -606,6 +692,11 @@ function amountTarget(
     return { leftOut: '分别 (respectively) without the batches it pairs with', structural: false };
   }
   const own = batchWords(frame.before).at(-1);
+  // `现场签约项目6个，签约金额28.7亿元`: the amount of the subset just left out.
+  const { context } = reading;
+  if (own && context?.kind === 'excluded' && context.batch === own.batch) {
+    return { leftOut: context.reason, structural: true };
+  }
   if (own) return { target: own.batch };
   const count = nearestCount(frame.token.offset, counts);
   if (count) {
@@ -615,7 +706,6 @@ function amountTarget(
   const inClause = distinctBatches(frame.clause.text);
   if (inClause.length === 1 && inClause[0]) return { target: inClause[0] };
   if (inClause.length > 1) return { leftOut: 'the clause names several batches', structural: false };
-  const { context } = reading;
   if (context === undefined || context.kind === 'respectively') return { target: undefined };
   if (context.kind === 'target') return { target: context.target };
   return { leftOut: context.reason, structural: true };
@@ -641,7 +731,11 @@ function attributePending(state: SentenceState, counts: Decision[]): void {
 
 /** What a decided figure tells the figures after it; undefined when it tells nothing. */
 function contextAfter(d: Decision): Context | undefined {
-  if (d.structural && d.leftOut !== undefined) return { kind: 'excluded', reason: d.leftOut };
+  if (d.structural && d.leftOut !== undefined) {
+    return d.subsetOf === undefined
+      ? { kind: 'excluded', reason: d.leftOut }
+      : { kind: 'excluded', reason: d.leftOut, batch: d.subsetOf };
+  }
   if (d.target !== undefined) return { kind: 'target', target: d.target };
   return undefined;
 }

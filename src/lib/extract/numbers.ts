@@ -30,9 +30,44 @@ export interface NumberToken {
  */
 const TOKEN = /(?<![\d.A-Za-z第])(\d+(?:\.\d+)?)\s*(余|多)?\s*(个(?!一批)|亿元|亿(?=[\s，。；、,;）)的]|$)|万元)/gu;
 
+/**
+ * A count in Chinese numerals, 2 to 99: `十五个`, `二十一个`, `两个`. Not `一个` (mostly "a"), not
+ * `三个一批`, not part of a longer word (`第三个`, `十五个个`).
+ */
+const CHINESE_COUNT = /(?<![一二三四五六七八九十两百千万第])([一二三四五六七八九十两]{1,3})个(?!一批)/gu;
+const CHINESE_DIGIT: Readonly<Record<string, number>> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** `十五` → 15, `二十一` → 21, `两` → 2; undefined for anything else (`五五`, `十十`). */
+export function chineseNumber(s: string): number | undefined {
+  const m = /^([二三四五六七八九])?(十)?([一二三四五六七八九两])?$/u.exec(s);
+  if (!m || s === '') return undefined;
+  const [, tens, ten, units] = m;
+  if (tens && !ten) return undefined;
+  const value = (ten ? (tens ? (CHINESE_DIGIT[tens] ?? 0) : 1) * 10 : 0) + (units ? (CHINESE_DIGIT[units] ?? 0) : 0);
+  if (units === '两' && ten) return undefined;
+  return value >= 2 ? value : undefined;
+}
+
 /** Every number + unit token, in text order. */
 export function scanNumbers(text: string): NumberToken[] {
   const out: NumberToken[] = [];
+  for (const m of text.matchAll(CHINESE_COUNT)) {
+    const digits = m[1] ?? '';
+    const value = chineseNumber(digits);
+    if (value === undefined) continue;
+    out.push({ value, digits, unit: '个', offset: m.index, end: m.index + m[0].length, rough: false });
+  }
   for (const m of text.matchAll(TOKEN)) {
     const digits = m[1] ?? '';
     const unitText = m[3] ?? '';
@@ -45,7 +80,7 @@ export function scanNumbers(text: string): NumberToken[] {
       rough: m[2] !== undefined,
     });
   }
-  return out;
+  return out.sort((a, b) => a.offset - b.offset);
 }
 
 /** A note the page ends with when a report continues elsewhere: `(下转D3版)`, `（未完待续）`. */

@@ -5,6 +5,7 @@
  */
 import type { Batch } from '#schemas/figures.ts';
 import { CITIES } from '#data/cities.ts';
+import { COUNTIES } from '#data/places.ts';
 
 /** A stated figure belongs to one batch or to the total over the batches. */
 export type Target = Batch | 'total';
@@ -89,8 +90,8 @@ export type LabelMeaning =
   | { kind: 'generic' }
   | { kind: 'category'; qualifier: string };
 
-/** `共有项目37个`, `项目共计37个`, `合计60个项目`: the round's total. */
-const TOTAL_WORD_END = /(?:共有|共计|合计|总计|总共|一共|共)$/u;
+/** `共有项目37个`, `共实施项目52个`, `活动共推进项目38个`: the round's total. */
+const TOTAL_WORD_END = /(?:共有|共计|合计|总计|总共|一共|共)(?:实施|推进|安排)?$/u;
 
 /**
  * A subject that names the reporting unit or the occasion, not a kind of project:
@@ -134,7 +135,7 @@ export function labelStart(label: string, meaning: LabelMeaning): number {
     return at - (prefix?.[0].length ?? 0);
   }
   if (meaning.kind === 'total')
-    return label.length - (/(?:共有|共计|合计|总计|总共|一共|共)\s*$/u.exec(label)?.[0].length ?? 0);
+    return label.length - (/(?:共有|共计|合计|总计|总共|一共|共)(?:实施|推进|安排)?\s*$/u.exec(label)?.[0].length ?? 0);
   if (meaning.kind === 'generic') return label.length;
   return qualifierStart(label);
 }
@@ -253,7 +254,14 @@ const SUBJECT_GAP = String.raw`(?:本次|此次|共有|共计|共|集中|现场|
 /** What a subject's figure starts with: a batch word, `项目`, a money word or a number + unit. */
 const FIGURE_START = String.raw`(?=签约|开工|动工|投产|投运|项目|总投资|计划总投资|投资|\d+(?:\.\d+)?(?:余|多)?(?:个|亿|万元))`;
 
-const COUNTY_OR_DISTRICT = new RegExp(String.raw`(?:县|区|旗)${SUBJECT_GAP}${FIGURE_START}`, 'gu');
+const COUNTY_CITIES = COUNTIES.filter((c) => c.kind === '市')
+  .map((c) => c.name.slice(0, -1))
+  .join('|');
+/** `平定县`, `郊区`, and the county-level cities of the registry (`原平市`, `孝义市`), then their figure. */
+const COUNTY_OR_DISTRICT = new RegExp(
+  String.raw`(?:县|区|旗|(?<=${COUNTY_CITIES})市)${SUBJECT_GAP}${FIGURE_START}`,
+  'gu',
+);
 const PROVINCE_SUBJECT = new RegExp(String.raw`全省(?:开发区)?${SUBJECT_GAP}${FIGURE_START}`, 'gu');
 const CITY_NAMES = CITIES.flatMap((c) => [c.name, ...c.aliases])
   .sort((a, b) => b.length - a.length)

@@ -4,7 +4,9 @@
  * continuation notes. Joins the column breaks a human would join and says so in review notes
  * wherever the join is a guess. Pure: no file system, no Astro.
  */
-import { cityByName, type City } from '#data/cities.ts';
+import { cityByName, cityBySlug, type City, type CitySlug } from '#data/cities.ts';
+import { normalizeText } from '#lib/extract/normalise.ts';
+import { placeMentions, placeText, reportUnit, describeSubUnit, type SubUnit } from '#lib/extract/units.ts';
 
 export interface DraftPhoto {
   kind: 'photo';
@@ -32,7 +34,10 @@ export interface DraftArticle {
 }
 
 export interface DraftCityReport {
-  city: City;
+  /** Undefined when the text names only 我市 and no --city was given. */
+  city: City | undefined;
+  /** The county, district or zone the report is about, when it is not about the whole city. */
+  place?: SubUnit;
   headline: string[];
   reporter?: string;
   venue?: string;
@@ -66,6 +71,7 @@ export interface DraftPage {
   review: string[];
 }
 
+const UNTITLED = '（无题）';
 const TERMINAL = /[。！？”’」』）)…：:；]$/u;
 const CONTINUATION = /^[（(]\s*(下转|上接)\s*([A-Z]\d{1,2})\s*版\s*[)）]$/u;
 const CREDIT = /^[■□]\s*\S.{0,28}摄$/u;
@@ -99,6 +105,51 @@ export function splitBlocks(raw: string): Block[] {
     });
 }
 
+/** A block that may be a headline line: one short line, no sentence punctuation, no fixed phrase. */
+function isTitleLike(blocks: Block[], i: number): boolean {
+  const b = blocks[i] as Block;
+  return (
+    b.lines.length === 1 &&
+    [...b.text].length <= 40 &&
+    !/[。；！？]|[，、：:]$/u.test(b.text) &&
+    b.text !== '编前语' &&
+    !/^(?:科学导报讯|本报讯)/u.test(b.text) &&
+    !isByline(b) &&
+    !CREDIT.test(b.text) &&
+    !CONTINUATION.test(b.text) &&
+    !cityHeading(blocks, i)
+  );
+}
+
+/**
+ * Headlines of a text without `#` markers (as pdftotext or a copy from the e-paper gives it):
+ * a run of one to three headline-like blocks right before a body paragraph or `编前语` is
+ * 引题 / 主题 / 副题; the 主题 is the middle of three, the first of two when the second starts
+ * with a dash (`——…报道集锦`), else the longer of two. `#` markers, where present, stay.
+ */
+function markHeadlines(blocks: Block[], from: number): void {
+  let run: number[] = [];
+  for (let i = from; i < blocks.length; i++) {
+    if ((blocks[i] as Block).heading || isTitleLike(blocks, i)) {
+      run.push(i);
+      continue;
+    }
+    const b = blocks[i] as Block;
+    const opens = b.text === '编前语' || isBody(b);
+    const last3 = run.slice(-3);
+    if (opens && last3.length > 0 && !last3.some((j) => (blocks[j] as Block).heading)) {
+      const [a, c] = last3.map((j) => blocks[j] as Block);
+      let title = last3[0] as number;
+      if (last3.length === 3) title = last3[1] as number;
+      else if (last3.length === 2 && a && c && !/^[—－-]/u.test(c.text) && [...c.text].length > [...a.text].length) {
+        title = last3[1] as number;
+      }
+      (blocks[title] as Block).heading = true;
+    }
+    run = [];
+  }
+}
+
 const isShort = (b: Block) => [...b.text].length <= 40 && !b.text.includes('。');
 /** A name or two on their own: 张巨峰, 王媛, 李全明. */
 const isByline = (b: Block) =>
@@ -107,10 +158,31 @@ const isByline = (b: Block) =>
 const isBody = (b: Block) => !b.heading && /[，。、；]/u.test(b.text) && [...b.text].length > 15;
 const isCut = (b: Block) => isBody(b) && !TERMINAL.test(b.text);
 
-function cityHeading(b: Block): { city: City; headline: string[] } | undefined {
-  const m = /^(\S{2,12}?)[：:]$/u.exec(b.lines[0] ?? '');
+const CITY_LABEL = /^([^\s：:，。]{2,14}?)[：:]\s*(.*)$/u;
+const isHeadlineLine = (l: string) => [...l].length <= 24 && !/[。；，]/u.test(l);
+
+/**
+ * A city report's heading: `城市：` and its two short lines, in one block (`忻州：` + line
+ * breaks), with blank lines between (`大同：`, blank, the two lines), or on one line
+ * (`晋城：签约项目12个 总投资35.6亿元`). `blocks` is how many blocks it takes.
+ */
+function cityHeading(all: Block[], i: number): { city: City; headline: string[]; blocks: number } | undefined {
+  const b = all[i] as Block;
+  const m = CITY_LABEL.exec(b.lines[0] ?? '');
   const city = m?.[1] ? cityByName(m[1]) : undefined;
-  return city && b.lines.length >= 2 ? { city, headline: b.lines.slice(1) } : undefined;
+  if (!m || !city) return undefined;
+  const rest = (m[2] ?? '').trim();
+  if (rest !== '') {
+    if (!b.lines.every((l, k) => isHeadlineLine(k === 0 ? rest : l)) || [...rest].length > 40) return undefined;
+    const parts = rest.split(/\s+/u);
+    return { city, headline: [...(parts.length <= 3 ? parts : [rest]), ...b.lines.slice(1)].slice(0, 3), blocks: 1 };
+  }
+  if (b.lines.length >= 2) return { city, headline: b.lines.slice(1), blocks: 1 };
+  const next = all[i + 1];
+  if (next && !next.heading && next.lines.length <= 3 && next.lines.every(isHeadlineLine)) {
+    return { city, headline: next.lines, blocks: 2 };
+  }
+  return { city, headline: [city.name], blocks: 1 };
 }
 
 function cnNumber(s: string): number | undefined {
@@ -121,40 +193,57 @@ function cnNumber(s: string): number | undefined {
 }
 
 function readMasthead(blocks: Block[], page: DraftPage): number {
-  let i = 0;
-  for (; i < blocks.length; i++) {
+  // Facts are kept only when the issue line is found: without it the short lines seen are not a masthead.
+  const seen: DraftPage['masthead'] = { slogans: [] };
+  for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i] as Block;
     const issue = /(\d{4})年第(\d{1,2})期/.exec(b.text);
     const guide = /^(.+?)\s*指导$/.exec(b.text);
-    if (guide?.[1]) page.masthead.guidedBy = guide[1];
+    if (guide?.[1]) seen.guidedBy = guide[1];
     else if (issue) {
       page.year = Number(issue[1]);
       page.number = Number(issue[2]);
       const postal = /邮发代号[：:]\s*([\w-]+)/.exec(b.text);
       const email = /投稿邮箱[：:]\s*([\w.+-]+@[\w.-]+)/.exec(b.text);
-      if (postal?.[1]) page.masthead.postalCode = postal[1];
-      if (email?.[1]) page.masthead.email = email[1];
+      if (postal?.[1]) seen.postalCode = postal[1];
+      if (email?.[1]) seen.email = email[1];
+      page.masthead = seen;
       return i + 1;
-    } else if (b.lines.length >= 2 && b.lines.every((l) => [...l].length <= 16 && !/[，。]/.test(l))) {
-      page.masthead.slogans.push(...b.lines);
+    } else if (b.lines.length >= 2 && b.lines.every((l) => [...l].length <= 16 && !/[，。：:]/.test(l))) {
+      seen.slogans.push(...b.lines);
     } else if (isBody(b)) break;
   }
   page.review.push('no masthead line `YYYY年第N期` found: give --year and --number');
   return 0;
 }
 
+/**
+ * The rounds the text reports on: `全省开发区2024年第二次“三个一批”活动`, or as a city's report
+ * may print it, `开发区2024年第二次“三个一批”活动` (the province's name is kept when both occur).
+ * Read on simplified text; the name is taken as printed.
+ */
 function findRounds(raw: string, year: number | undefined, page: DraftPage): void {
-  const seen = new Set<string>();
-  for (const m of raw.matchAll(/全省开发区(\d{4})年第([一二三四五六七八九十\d]{1,3})(次|期)[“"]?三个一批[”"]?活动/gu)) {
-    const n = cnNumber(m[2] ?? '');
-    if (!n || seen.has(`${m[1]}-${n}`)) continue;
-    seen.add(`${m[1]}-${n}`);
-    const round: DraftRound = { id: `${m[1]}-${n}`, name: m[0] };
+  const text = normalizeText(raw);
+  const byId = new Map<string, DraftRound>();
+  const ROUND = /(全省)?开发区(\d{4})年第([一二三四五六七八九十\d]{1,3})(次|期)[“"]?三个一批[”"]?(?:项目)?(活动)?/gu;
+  for (const m of text.matchAll(ROUND)) {
+    const n = cnNumber(m[3] ?? '');
+    if (!n) continue;
+    const id = `${m[2]}-${n}`;
+    const name = raw.slice(m.index, m.index + m[0].length);
+    const known = byId.get(id);
+    if (known && !(m[1] && !known.name.startsWith('全省'))) continue;
+    const round: DraftRound = { id, name };
     const venue = /在([^，。、\s]{4,30}?)主会场/u.exec(raw);
     if (venue?.[1]) round.mainVenue = venue[1];
-    const day = /科学导报讯\s*(\d{1,2})月(\d{1,2})日/.exec(raw);
-    if (day && (year === undefined || String(year) === m[1])) {
-      round.date = `${m[1]}-${String(day[1]).padStart(2, '0')}-${String(day[2]).padStart(2, '0')}`;
+    const day = /科学导报讯\s*(\d{1,2})月(\d{1,2})日/.exec(text);
+    if (day && (year === undefined || String(year) === m[2])) {
+      round.date = `${m[2]}-${String(day[1]).padStart(2, '0')}-${String(day[2]).padStart(2, '0')}`;
+    }
+    byId.set(id, round);
+  }
+  for (const round of byId.values()) {
+    if (round.date) {
       page.review.push(
         `round ${round.id}: date ${round.date} taken from the first dateline; check it is the round's day`,
       );
@@ -165,10 +254,16 @@ function findRounds(raw: string, year: number | undefined, page: DraftPage): voi
 
 const datelineOf = (text: string) => /^(科学导报讯\s*(?:\d{1,2}月\d{1,2}日)?)/.exec(text)?.[1]?.trim();
 
-export function parsePage(raw: string): DraftPage {
+export interface ParseOptions {
+  /** The city a text that names only 我市 / 本市 is about (`--city`). */
+  city?: CitySlug;
+}
+
+export function parsePage(raw: string, options: ParseOptions = {}): DraftPage {
   const page: DraftPage = { masthead: { slogans: [] }, pieces: [], rounds: [], referencedPages: [], review: [] };
   const blocks = splitBlocks(raw);
   let i = readMasthead(blocks, page);
+  markHeadlines(blocks, i);
   findRounds(raw, page.year, page);
 
   let article: DraftArticle | undefined;
@@ -189,7 +284,7 @@ export function parsePage(raw: string): DraftPage {
     else if (article) article.blocks.push(para);
     else {
       page.review.push(`text before any headline was kept in an untitled article: "${text.slice(0, 20)}…"`);
-      article = { id: `article-${++articleCount}`, kind: '要闻', title: '（无题）', byline: [], blocks: [para] };
+      article = { id: `article-${++articleCount}`, kind: '要闻', title: UNTITLED, byline: [], blocks: [para] };
       page.pieces.push({ type: 'article', article });
     }
     return para;
@@ -200,7 +295,7 @@ export function parsePage(raw: string): DraftPage {
     const next = blocks[i + 1];
 
     // A paragraph cut by a column break continues in the next body paragraph.
-    if (cut && isBody(b) && !b.heading && !cityHeading(b)) {
+    if (cut && isBody(b) && !b.heading && !cityHeading(blocks, i)) {
       cut.text += b.text;
       if (!TERMINAL.test(cut.text)) continue;
       cut = undefined;
@@ -208,7 +303,7 @@ export function parsePage(raw: string): DraftPage {
     }
 
     // A short line right above a headline is its 引题 (kicker).
-    if (next?.heading && isShort(b) && !b.heading && !cityHeading(b) && !isByline(b)) {
+    if (next?.heading && isShort(b) && !b.heading && !cityHeading(blocks, i) && !isByline(b)) {
       kicker = b.text;
       continue;
     }
@@ -216,7 +311,14 @@ export function parsePage(raw: string): DraftPage {
     // A headline, with the 副题 below it.
     if (b.heading) {
       let subtitle: string | undefined;
-      if (next && isShort(next) && !next.heading && !cityHeading(next) && next.text !== '编前语' && !isByline(next)) {
+      if (
+        next &&
+        isShort(next) &&
+        !next.heading &&
+        !cityHeading(blocks, i + 1) &&
+        next.text !== '编前语' &&
+        !isByline(next)
+      ) {
         subtitle = next.text;
         i++;
       }
@@ -272,8 +374,14 @@ export function parsePage(raw: string): DraftPage {
       continue;
     }
 
-    const ch = cityHeading(b);
+    const ch = cityHeading(blocks, i);
     if (ch) {
+      i += ch.blocks - 1;
+      if (ch.headline.length === 1 && ch.headline[0] === ch.city.name) {
+        page.review.push(
+          `${ch.city.name}: the heading \`${ch.city.name}：\` has no headline lines under it; the city's name stands as its headline`,
+        );
+      }
       closeReport();
       report = {
         city: ch.city,
@@ -326,5 +434,96 @@ export function parsePage(raw: string): DraftPage {
   closeReport();
   if (cut)
     page.review.push(`a paragraph ends mid-sentence and nothing on the page continues it: "…${cut.text.slice(-12)}"`);
+  assignUnits(page, options);
+  if (page.rounds.length === 0 && page.pieces.some((p) => p.type === 'report')) {
+    page.review.push(
+      'no round named as `开发区YYYY年第N次“三个一批”活动`: declare the round under rounds and give each report its id',
+    );
+  }
   return page;
+}
+
+const FIGURE = /\d+(?:\.\d+)?\s*(?:个|亿)|[一二三四五六七八九十两]+个项目/u;
+
+/**
+ * Which unit each article outside a compilation is about (src/lib/extract/units.ts): one about a
+ * city, a place below a city or 我市 becomes that unit's report; in one about the province (or
+ * no unit), each paragraph that opens with a city's name and states figures
+ * (`太原市“三个一批”活动共推进项目38个…`) becomes that city's report, nested in the article.
+ */
+function assignUnits(page: DraftPage, options: ParseOptions): void {
+  page.pieces = page.pieces.flatMap((piece): DraftPiece[] => {
+    if (piece.type !== 'article' || piece.article.kind !== '要闻') return [piece];
+    const a = piece.article;
+    const titled = a.title !== UNTITLED;
+    const headline = titled ? [a.kicker, a.title, a.subtitle].filter((l): l is string => l !== undefined) : [];
+    const paragraphs = a.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    const unit = reportUnit(headline, paragraphs[0] ?? '');
+    if (unit === undefined || unit.kind === 'province') return [piece, ...cityParagraphs(a, page)];
+
+    const name = titled ? `「${a.title}」` : 'the untitled text';
+    const report: DraftCityReport = {
+      city: undefined,
+      headline: headline.length > 0 ? headline : [],
+      blocks: a.blocks.flatMap((b): DraftParagraph[] =>
+        b.kind === 'paragraph'
+          ? [b]
+          : [
+              { kind: 'paragraph', text: b.caption },
+              { kind: 'paragraph', text: b.credit },
+            ],
+      ),
+      ...(a.byline[0] ? { reporter: a.byline[0] } : {}),
+    };
+    if (unit.kind === 'city') report.city = unit.city;
+    else if (unit.kind === 'subUnit') {
+      report.city = unit.place.city;
+      report.place = unit.place;
+      page.review.push(
+        `${name} is about ${describeSubUnit(unit.place)}, a place below the city: its figures are ${unit.place.name}'s, part of ${unit.place.city.name}'s and never ${unit.place.city.name}'s round figures, so they are left out`,
+      );
+    } else if (options.city) {
+      report.city = cityBySlug(options.city);
+      page.review.push(
+        `${name} names only 我市/本市: taken as ${report.city?.name ?? options.city} (--city ${options.city})`,
+      );
+    } else {
+      page.review.push(
+        `${name} names only 我市/本市, not which city: give --city <slug> (the draft's city is TODO until then)`,
+      );
+    }
+    if (report.headline.length === 0) {
+      report.headline = [report.place?.name ?? report.city?.name ?? '我市'];
+      page.review.push(`${name} has no headline; the unit's name stands as the report's headline`);
+    }
+    return [{ type: 'report', report }];
+  });
+}
+
+/** Paragraphs of a province article that are each one city's report; they leave the article. */
+function cityParagraphs(a: DraftArticle, page: DraftPage): DraftPiece[] {
+  const out: DraftPiece[] = [];
+  a.blocks = a.blocks.filter((b) => {
+    if (b.kind !== 'paragraph' || !FIGURE.test(b.text)) return true;
+    const text = placeText(b.text);
+    const first = placeMentions(text)[0];
+    // The city's name opens the paragraph, after at most an enumeration mark (`一是`, `（一）`).
+    if (
+      !first ||
+      first.unit.kind !== 'city' ||
+      !/^(?:[一二三四五六七八九十]是|[(（][一二三四五六七八九十]+[)）])?[，、\s]*$/u.test(text.slice(0, first.index))
+    )
+      return true;
+    out.push({
+      type: 'report',
+      report: { city: first.unit.city, headline: [first.unit.city.name], article: a.id, blocks: [b] },
+    });
+    return false;
+  });
+  if (out.length > 0) {
+    page.review.push(
+      `「${a.title}」: ${out.length} paragraphs that each open with a city's name became that city's report; their headline is the city's name, give the printed one if there is one`,
+    );
+  }
+  return out;
 }

@@ -43,6 +43,10 @@ function inPaperOrder(f: RoundFigures): RoundFigures {
   return out;
 }
 
+/** The city slug written for a report; `TODO` (which the check refuses) when the text names only 我市. */
+const slugOf = (r: DraftCityReport) => r.city?.slug ?? 'TODO';
+const nameOf = (r: DraftCityReport) => r.place?.name ?? r.city?.name ?? '我市';
+
 const comment = (note: string) => `{/* ${note.replace(/\*\//g, '* /')} */}`;
 const reportText = (r: DraftCityReport) => [...r.headline, ...r.blocks.map((b) => b.text)].join('\n');
 
@@ -56,6 +60,10 @@ const wrap = (open: string, inner: string[], close: string) => [open, ...inner, 
 /** The MDX body: `<Page>` holding articles; a compilation holds its 编前语, reports and notes. */
 function renderBody(page: DraftPage, pageId: string): string {
   const out: string[] = [];
+  // An article holds the reports that name it: a 报道集锦, or a province article split by city.
+  const containers = new Set(
+    page.pieces.flatMap((p) => (p.type === 'report' && p.report.article ? [p.report.article] : [])),
+  );
   let compilation: { open: string; inner: string[] } | undefined;
   const flush = () => {
     if (compilation) out.push(wrap(compilation.open, compilation.inner, '</Article>'));
@@ -65,7 +73,7 @@ function renderBody(page: DraftPage, pageId: string): string {
     if (piece.type === 'article') {
       const a = piece.article;
       const inner = a.blocks.map(renderBlock);
-      if (a.kind === '报道集锦') {
+      if (a.kind === '报道集锦' || containers.has(a.id)) {
         flush();
         compilation = { open: `<Article id="${a.id}">`, inner };
       } else if (a.partOf && compilation) compilation.inner.push(wrap(`<Article id="${a.id}">`, inner, '</Article>'));
@@ -75,7 +83,7 @@ function renderBody(page: DraftPage, pageId: string): string {
       }
     } else if (piece.type === 'report') {
       const r = piece.report;
-      const el = wrap(`<CityReport city="${r.city.slug}">`, r.blocks.map(renderBlock), '</CityReport>');
+      const el = wrap(`<CityReport city="${slugOf(r)}">`, r.blocks.map(renderBlock), '</CityReport>');
       (compilation?.inner ?? out).push(el);
     } else (compilation?.inner ?? out).push(escapeMdxText(piece.text));
   }
@@ -102,7 +110,7 @@ export interface RenderedIssue {
   /** Review notes gathered from structure and figures, also written into the file. */
   review: string[];
   /** The extracted figures, in the batch shape of /data/city-reports.json. */
-  figures: { reports: ({ city: string } & RoundFigures)[]; province: RoundFigures };
+  figures: { reports: ({ city: string; county?: string } & RoundFigures)[]; province: RoundFigures };
 }
 
 export function renderIssueMdx(page: DraftPage, opts: RenderOptions): RenderedIssue {
@@ -117,8 +125,10 @@ export function renderIssueMdx(page: DraftPage, opts: RenderOptions): RenderedIs
   const provinceFigures = inPaperOrder(province.figures);
   const round = page.rounds[0];
   const cityReports = reports.map((r) => {
+    // A county's or zone's report: its figures are never the city's (the review says so).
+    if (r.place) return { r, figures: {} };
     const { figures, review: notes } = opts.figures.report(reportText(r));
-    review.push(...notes.map((n) => `${r.city.name}: ${n}`));
+    review.push(...notes.map((n) => `${nameOf(r)}: ${n}`));
     return { r, figures: inPaperOrder(figures) };
   });
 
@@ -131,7 +141,7 @@ export function renderIssueMdx(page: DraftPage, opts: RenderOptions): RenderedIs
     rounds: page.rounds.map((r) => ({ ...r, province: round && r.id === round.id ? provinceFigures : {} })),
     articles: articles.map((a) => articleMeta(a, opts.page)),
     cityReports: cityReports.map(({ r, figures }) => ({
-      city: r.city.slug,
+      city: slugOf(r),
       ...(round ? { round: round.id } : {}),
       ...(r.article ? { article: r.article } : {}),
       headline: r.headline,
@@ -151,7 +161,11 @@ export function renderIssueMdx(page: DraftPage, opts: RenderOptions): RenderedIs
     mdx,
     review,
     figures: {
-      reports: cityReports.map(({ r, figures }) => ({ city: r.city.slug, ...figures })),
+      reports: cityReports.map(({ r, figures }) => ({
+        city: slugOf(r),
+        ...(r.place ? { county: r.place.name } : {}),
+        ...figures,
+      })),
       province: provinceFigures,
     },
   };

@@ -1,0 +1,69 @@
+/**
+ * An issue file's bytes → its front-matter and MDX body, as Astro will read them. What stops
+ * the file from being read at all (empty, oversized, not UTF-8, YAML that does not parse, no
+ * front-matter) becomes a Problem here; what the front-matter says is judged later.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import type { Problem } from '#lib/check/problem.ts';
+
+/** An issue file is page text plus front-matter: a few dozen KB. Anything past this is a pasting accident. */
+export const MAX_ISSUE_BYTES = 1024 * 1024;
+
+export interface IssueFileText {
+  /** The parsed front-matter, as the content layer sees it. */
+  frontmatter: Record<string, unknown>;
+  /** The front-matter's YAML source, for line numbers. */
+  rawFrontmatter: string;
+  /** The MDX body, front-matter lines blanked so that its line numbers are the file's. */
+  content: string;
+}
+
+function decodeUtf8(bytes: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Hints for YAML errors editors meet, in js-yaml's own words. */
+const YAML_HINTS: Record<string, string> = {
+  'tab characters must not be used in indentation': 'indent with spaces',
+  'duplicated mapping key': 'a field appears twice; keep one',
+  'bad indentation of a mapping entry': 'check the indentation; a value containing ": " must be in quotes',
+};
+
+/** Read one issue file; `file` is how messages name it. */
+export function readIssueFile(path: string, file = path): IssueFileText | { problems: Problem[] } {
+  const err = (message: string, extra: Partial<Problem> = {}) => ({
+    problems: [{ severity: 'error' as const, file, message, ...extra }],
+  });
+  const size = statSync(path).size;
+  if (size === 0) return err('the file is empty; run `npm run new-issue -- YEAR NUMBER` for a template');
+  if (size > MAX_ISSUE_BYTES) {
+    return err(
+      `the file is ${(size / 1024 / 1024).toFixed(1)} MB; an issue is at most ${MAX_ISSUE_BYTES / 1024 / 1024} MB of text (was something other than the page text pasted in?)`,
+    );
+  }
+  const raw = decodeUtf8(readFileSync(path));
+  if (raw === undefined)
+    return err('the file is not UTF-8 text; save it as UTF-8 (GBK/GB2312 exports must be converted)');
+
+  let parsed: ReturnType<typeof parseFrontmatter>;
+  try {
+    parsed = parseFrontmatter(raw, { frontmatter: 'empty-with-lines' });
+  } catch (error) {
+    const e = error as { reason?: string; message?: string; mark?: { line?: number } };
+    const reason = e.reason ?? e.message ?? String(error);
+    const hint = YAML_HINTS[reason];
+    return err(
+      `front-matter is not valid YAML: ${reason}${hint ? ` (${hint})` : ''}`,
+      e.mark?.line === undefined ? {} : { line: e.mark.line + 1 },
+    );
+  }
+  if (!parsed.rawFrontmatter) {
+    return err('no front-matter: an issue file starts with a `---` block holding year, number, pages, …', { line: 1 });
+  }
+  return { frontmatter: parsed.frontmatter, rawFrontmatter: parsed.rawFrontmatter, content: parsed.content };
+}

@@ -1,0 +1,245 @@
+/**
+ * `npm run diff -- <git-ref>`: what a change does to the archive, on fixture repositories made
+ * here (git init, commit the seed issue, change it). The changes are made for the tests; the
+ * seed is the only real issue, and every other issue below is the seed renumbered.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { diffArchives } from '#lib/review/archive-diff.ts';
+import { formatDiffMarkdown, formatDiffText } from '#lib/review/format-diff.ts';
+import { loadIssuesAt } from '#lib/source/git-archive.ts';
+import { loadIssues } from '#lib/source/load.ts';
+import { seedEdited } from '../fixtures/bad-inputs/cases.ts';
+import { seedMdx } from '../support/content.ts';
+import { runScript } from '../support/scripts.ts';
+
+const SEED = '2024-18.mdx';
+
+interface Fixture {
+  repo: string;
+  issues: string;
+  git: (...args: string[]) => string;
+  write: (name: string, text: string) => void;
+  /** The working tree's archive compared with `ref`, as `npm run diff` prints it. */
+  diff: (ref?: string) => string;
+  markdown: (ref?: string) => string;
+}
+
+const repos: string[] = [];
+afterEach(() => {
+  for (const r of repos.splice(0)) rmSync(r, { recursive: true, force: true });
+});
+
+/** A repository whose first commit holds `files` under content/issues/. */
+function fixture(files: Record<string, string> = { [SEED]: seedMdx() }): Fixture {
+  const repo = mkdtempSync(join(tmpdir(), 'kfjz-diff-'));
+  repos.push(repo);
+  const issues = join(repo, 'content/issues');
+  mkdirSync(issues, { recursive: true });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', ...args], {
+      cwd: repo,
+    }).toString();
+  const write = (name: string, text: string) => writeFileSync(join(issues, name), text);
+  git('init', '--quiet');
+  for (const [name, text] of Object.entries(files)) write(name, text);
+  git('add', '.');
+  git('commit', '--quiet', '-m', 'the archive as merged');
+  const compare = (ref: string) => diffArchives(loadIssuesAt(ref, issues), loadIssues(issues, repo));
+  return {
+    repo,
+    issues,
+    git,
+    write,
+    diff: (ref = 'HEAD') => formatDiffText(compare(ref), ref),
+    markdown: (ref = 'HEAD') => formatDiffMarkdown(compare(ref), ref),
+  };
+}
+
+const lines = (text: string) => text.split('\n');
+
+describe('npm run diff', () => {
+  test('no change at all', () => {
+    const f = fixture();
+    expect(f.diff()).toBe('no change to the archive since HEAD');
+    expect(f.markdown()).toBe(
+      '## What this change does to the archive (compared with `HEAD`)\n\nNo issue, figure, project or text of the archive changes.\n',
+    );
+  });
+
+  test('a changed figure: old → new with unit and batch, and the total it moves', () => {
+    // The archive had 忻州's 投产 investment mistyped; the change corrects it to what the page prints.
+    const f = fixture({
+      [SEED]: seedEdited(
+        ['producing: { projects: 17, investment: 12.24 }', 'producing: { projects: 17, investment: 12.34 }'],
+        ['total: { projects: 61, investment: 148.17 }', 'total: { projects: 61, investment: 148.27 }'],
+      ),
+    });
+    f.write(SEED, seedMdx());
+    expect(lines(f.diff())).toEqual([
+      '2024-18 忻州 投产一批 investment: 12.34 → 12.24 亿元',
+      '2024-18 忻州 合计 investment: 148.27 → 148.17 亿元',
+    ]);
+    expect(f.markdown()).toContain(
+      [
+        '### 2024年第18期 (2024-18)',
+        '',
+        '| reporting unit | batch | figure | before | after | in |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| 忻州 | 投产一批 | investment | 12.34 | 12.24 | 亿元 |',
+        '| 忻州 | 合计 | investment | 148.27 | 148.17 | 亿元 |',
+      ].join('\n'),
+    );
+  });
+
+  test('province figures and projects', () => {
+    const f = fixture();
+    f.write(
+      SEED,
+      seedEdited(
+        ['signed: { projects: 198 }', 'signed: { projects: 199 }'],
+        [/ {2}- \{ name: 文旅太空舱项目.*\n/, ''],
+        ['investment: 4.18, source: taiyuan', 'investment: 4.2, source: taiyuan'],
+      ),
+    );
+    expect(lines(f.diff())).toEqual([
+      '2024-18 全省 2024-2 签约一批 projects: 198 → 199 个',
+      '2024-18: changed project 领卓医药集团全球联动综合体项目 (太原, 2024-2, 开工一批, 4.18亿元 → 太原, 2024-2, 开工一批, 4.2亿元)',
+      '2024-18: removed project 文旅太空舱项目 (忻州, 2024-2, 签约一批, 德奥智能科技有限公司, 五台现代农业产业示范区)',
+    ]);
+  });
+
+  test('an added issue: the issue, its pieces and every figure it states', () => {
+    const f = fixture();
+    f.write('2024-19.mdx', seedEdited(['number: 18', 'number: 19']));
+    const out = lines(f.diff());
+    expect(out[0]).toBe('2024-19: added issue 2024年第19期 (content/issues/2024-19.mdx)');
+    expect(out).toContain('2024-19: added city report 忻州');
+    expect(out).toContain(
+      '2024-19: added article lead 全省开发区2024年第二次“三个一批”活动暨全省重点工程项目调度会举行',
+    );
+    expect(out).toContain('2024-19 忻州 投产一批 investment: — → 12.24 亿元');
+    expect(out).toContain('2024-19 全省 2024-2 开工一批 projects: — → 194 个');
+    expect(out).toContain('2024-19: added project 阳泉陆港多式联运项目 (阳泉, 2024-2, 签约一批)');
+    // Its text is new as a whole: no clause by clause listing, and nothing about 2024-18.
+    expect(out.filter((l) => / [+-] “/.test(l))).toEqual([]);
+    expect(out.filter((l) => l.startsWith('2024-18'))).toEqual([]);
+  });
+
+  test('a removed city report', () => {
+    const f = fixture();
+    f.write(
+      SEED,
+      seedEdited(
+        [/ {2}- city: yangquan\n(?: {4}.*\n)+/, ''],
+        [/<CityReport city="yangquan">[^]*?<\/CityReport>\n\n/, ''],
+      ).replace(/ {2}- \{ name: [^\n]*source: yangquan \}\n/g, ''),
+    );
+    const out = lines(f.diff());
+    expect(out).toEqual([
+      '2024-18: removed city report 阳泉',
+      '2024-18 阳泉 签约一批 projects: 15 → — 个',
+      '2024-18 阳泉 签约一批 investment: 77.01 → — 亿元',
+      '2024-18: removed project 阳泉陆港多式联运项目 (阳泉, 2024-2, 签约一批)',
+      '2024-18: removed project 凯泽零碳国际木业新材料产业园项目 (阳泉, 2024-2, 签约一批)',
+      '2024-18: removed project 高性能建筑材料添加剂生产项目 (阳泉, 2024-2, 签约一批, 阳泉高新区)',
+      '2024-18: removed project 钠电储能集成生产项目 (阳泉, 2024-2, 签约一批, 阳泉高新区)',
+    ]);
+  });
+
+  test('a text edit: the clauses removed and added, per article, with a short excerpt', () => {
+    const f = fixture();
+    f.write(SEED, seedEdited(['汤志平主持会议并作现场点评', '汤志平主持会议']));
+    expect(lines(f.diff())).toEqual([
+      '2024-18 lead: - “汤志平主持会议并作现场点评”',
+      '2024-18 lead: + “汤志平主持会议”',
+    ]);
+
+    f.write(SEED, seedEdited(['本次活动，忻州市开发区', '本次“三个一批”活动期间，忻州市各个开发区']));
+    expect(lines(f.diff())).toEqual([
+      '2024-18 忻州: - “本次活动”',
+      '2024-18 忻州: - “忻州市开发区共签约21个项目”',
+      '2024-18 忻州: + “本次“三个一批”活动期间”',
+      '2024-18 忻州: + “忻州市各个开发区共签约21个项目”',
+    ]);
+
+    // A long clause is cut to 40 characters around the edit, not at its start.
+    f.write(SEED, seedEdited(['超级电容组装项目、', '']));
+    const [removed, added, ...rest] = lines(f.diff());
+    expect(rest).toEqual([]);
+    expect(removed).toBe(
+      '2024-18 阳泉: - “…吨碳基电池负极材料项目、超级电容组装项目、郊区资源循环利用及新材料研发项目、西上…”',
+    );
+    expect(added).toBe(
+      '2024-18 阳泉: + “…吨碳基电池负极材料项目、郊区资源循环利用及新材料研发项目、西上庄煤矿39MW低浓…”',
+    );
+  });
+
+  test("other front-matter values: the issue's date, a round's venue, a byline, a reporter", () => {
+    const f = fixture();
+    f.write(
+      SEED,
+      seedEdited(
+        ['publication: 科学导报', 'date: "2024-05"\npublication: 科学导报'],
+        ['mainVenue: 晋城经济技术开发区', 'mainVenue: 晋城开发区'],
+        ['byline: [张巨峰]', 'byline: [张巨峰, 王媛]'],
+        ['reporter: 畅雪', 'reporter: 畅雪雪'],
+      ),
+    );
+    expect(lines(f.diff())).toEqual([
+      '2024-18 issue: date: — → 2024-05',
+      '2024-18 round 2024-2: mainVenue: 晋城经济技术开发区 → 晋城开发区',
+      '2024-18 lead: byline: 张巨峰 → 张巨峰, 王媛',
+      '2024-18 忻州: reporter: 畅雪 → 畅雪雪',
+    ]);
+    expect(f.markdown()).toContain('| 忻州 | reporter | 畅雪 | 畅雪雪 |');
+  });
+
+  test('a renamed file is the same issue', () => {
+    const f = fixture();
+    f.git('mv', 'content/issues/2024-18.mdx', 'content/issues/2024-18-d1.mdx');
+    expect(f.diff()).toBe('2024-18: file renamed: content/issues/2024-18.mdx → content/issues/2024-18-d1.mdx');
+  });
+
+  test('against an earlier commit, as the pull-request workflow compares the merge with its base', () => {
+    const f = fixture();
+    f.write(SEED, seedEdited(['started: { projects: 194 }', 'started: { projects: 195 }']));
+    f.git('commit', '--quiet', '-am', 'the pull request');
+    expect(f.diff('HEAD')).toBe('no change to the archive since HEAD');
+    expect(f.diff('HEAD^1')).toBe('2024-18 全省 2024-2 开工一批 projects: 194 → 195 个');
+  });
+
+  test('a file that does not load on one side is named, not guessed at', () => {
+    const f = fixture();
+    f.write(
+      '2024-19.mdx',
+      seedEdited(
+        ['number: 18', 'number: 19'],
+        ['total: { projects: 61, investment: 148.17 }', 'total: { projects: 61, investment: 148.27 }'],
+      ),
+    );
+    expect(f.diff()).toBe(
+      'content/issues/2024-19.mdx in the working tree does not load (1 error(s), named by npm run check), so its changes are not shown',
+    );
+  });
+
+  test('the command: text by default, Markdown for the job summary, exit 1 on an unknown revision', async () => {
+    const f = fixture();
+    f.write(SEED, seedEdited(['producing: { projects: 158 }', 'producing: { projects: 157 }']));
+    const env = { KFJZ_CONTENT_DIR: f.issues };
+    const [text, markdown, unknown] = await Promise.all([
+      runScript('diff', ['HEAD'], env),
+      runScript('diff', ['HEAD', '--format', 'markdown'], env),
+      runScript('diff', ['no-such-branch'], env),
+    ]);
+    expect(text).toEqual({ status: 0, output: '2024-18 全省 2024-2 投产一批 projects: 158 → 157 个\n' });
+    expect(markdown.status).toBe(0);
+    expect(markdown.output).toContain('| 全省 2024-2 | 投产一批 | projects | 158 | 157 | 个 |');
+    expect(unknown.status).toBe(1);
+    expect(unknown.output).toMatch(/^git rev-parse .*no-such-branch.* failed/);
+    expect(unknown.output).toContain('usage: npm run diff -- <git-ref> [--format text|markdown]');
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * Inside GitHub Actions the content check prints each problem as a workflow command, which the
+ * runner shows on the problem's line of the pull request's diff. Every mistake of the bad-input
+ * corpus, a cross-check warning, and a pull request that adds an issue with a wrong total.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { checkContent } from '#lib/check/content-check.ts';
+import {
+  formatGithubAnnotation,
+  formatProblem,
+  problemFormat,
+  problemFormatter,
+  type Problem,
+} from '#lib/check/problem.ts';
+import { BAD_INPUTS, seedEdited, type ExpectedProblem } from '../fixtures/bad-inputs/cases.ts';
+import { contentFolder } from '../support/content.ts';
+import { runScript } from '../support/scripts.ts';
+
+/** What the runner does with a command line: its properties and message, unescaped. */
+function parseAnnotation(line: string) {
+  const m = /^::(error|warning) ([^:]*)::(.*)$/.exec(line);
+  if (!m) throw new Error(`not a workflow command: ${line}`);
+  const unescape = (s: string) =>
+    s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  const properties = Object.fromEntries(
+    m[2]!.split(',').map((kv) => {
+      const at = kv.indexOf('=');
+      return [kv.slice(0, at), unescape(kv.slice(at + 1))];
+    }),
+  );
+  return { level: m[1], properties, message: unescape(m[3]!) };
+}
+
+const lineOf = (e: ExpectedProblem, text: string) => {
+  if (typeof e.line !== 'object') return e.line;
+  return text.slice(0, text.indexOf(e.line.of)).split('\n').length;
+};
+
+describe('a problem as a GitHub workflow command', () => {
+  test('error: file, line and field as properties, the message as data', () => {
+    const p: Problem = {
+      severity: 'error',
+      file: 'content/issues/2024-19.mdx',
+      line: 65,
+      field: 'cityReports[1] 忻州 total.investment',
+      message: '忻州 total.investment is 148.27亿元 but its stated parts add up to 148.17亿元',
+    };
+    expect(formatGithubAnnotation(p)).toBe(
+      '::error file=content/issues/2024-19.mdx,line=65,title=cityReports[1] 忻州 total.investment::忻州 total.investment is 148.27亿元 but its stated parts add up to 148.17亿元',
+    );
+  });
+
+  test('escapes % and line breaks everywhere, and : and , inside properties, as the Actions toolkit does', () => {
+    const p: Problem = {
+      severity: 'warning',
+      file: 'content/issues/a,b:c%.mdx',
+      line: 3,
+      field: 'x: 1, y: 100%',
+      message: 'first line\r\nsecond: 50%, 60%',
+    };
+    const line = formatGithubAnnotation(p);
+    expect(line).toBe(
+      '::warning file=content/issues/a%2Cb%3Ac%25.mdx,line=3,title=x%3A 1%2C y%3A 100%25::first line%0D%0Asecond: 50%25, 60%25',
+    );
+    expect(line).not.toMatch(/[\r\n]/);
+    expect(parseAnnotation(line)).toEqual({
+      level: 'warning',
+      properties: { file: p.file, line: '3', title: p.field },
+      message: p.message,
+    });
+  });
+
+  test('a problem of the whole file has no line; one without a field is titled by the check', () => {
+    expect(
+      formatGithubAnnotation({ severity: 'error', file: 'content/issues/x.mdx', message: 'the file is empty' }),
+    ).toBe('::error file=content/issues/x.mdx,title=content check::the file is empty');
+  });
+
+  test('github inside GitHub Actions, plain elsewhere, --format wins either way', () => {
+    expect(problemFormat(undefined, { GITHUB_ACTIONS: 'true' })).toBe('github');
+    expect(problemFormat(undefined, {})).toBe('plain');
+    expect(problemFormat('plain', { GITHUB_ACTIONS: 'true' })).toBe('plain');
+    expect(problemFormat('github', {})).toBe('github');
+    expect(() => problemFormat('json', {})).toThrow('unknown --format "json"; expected plain or github');
+    expect(problemFormatter('plain')).toBe(formatProblem);
+  });
+});
+
+describe('every mistake of the bad-input corpus', () => {
+  test.each(BAD_INPUTS)('$name: annotated on its file and line', (c) => {
+    const files = c.files();
+    const dir = contentFolder(files);
+    try {
+      const problems = checkContent(dir, dir);
+      const annotations = problems.map(formatGithubAnnotation);
+      // One command per problem, each on one line, each unescaping to the problem itself.
+      for (const [i, a] of annotations.entries()) {
+        const p = problems[i]!;
+        expect(a).not.toMatch(/[\r\n]/);
+        expect(parseAnnotation(a)).toEqual({
+          level: p.severity,
+          properties: {
+            file: p.file,
+            ...(p.line === undefined ? {} : { line: String(p.line) }),
+            title: p.field ?? 'content check',
+          },
+          message: p.message,
+        });
+      }
+      const text = readFileSync(join(dir, c.expect.file)).toString('utf8');
+      const line = lineOf(c.expect, text);
+      const expected = annotations.map(parseAnnotation).find((a) => {
+        const message = c.expect.message;
+        const said = typeof message === 'string' ? a.message === message : message.test(a.message);
+        return said && a.properties.file === c.expect.file;
+      });
+      expect(expected, annotations.join('\n')).toMatchObject({
+        level: 'error',
+        properties: {
+          ...(line === undefined ? {} : { line: String(line) }),
+          ...(c.expect.field === undefined ? {} : { title: c.expect.field }),
+        },
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a warning from the figures ↔ text cross-check', () => {
+    const dir = contentFolder({
+      '2024-18.mdx': seedEdited(
+        ['producing: { projects: 17, investment: 12.24 }', 'producing: { projects: 17 }'],
+        ['total: { projects: 61, investment: 148.17 }', 'total: { projects: 61 }'],
+      ),
+    });
+    try {
+      const annotations = checkContent(dir, dir).map((p) => parseAnnotation(formatGithubAnnotation(p)));
+      expect(annotations).toContainEqual(
+        expect.objectContaining({
+          level: 'warning',
+          properties: expect.objectContaining({ title: 'cityReports[1] 忻州 producing.investment' }),
+          message: expect.stringContaining(
+            'the text states 12.24亿元 but the front-matter has no producing.investment',
+          ),
+        }),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a pull request that adds an issue with a wrong total', () => {
+  const repo = mkdtempSync(join(tmpdir(), 'kfjz-pr-'));
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+  test('`npm run check` in GitHub Actions puts the error on the line of the total, and fails', async () => {
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', ...args], { cwd: repo });
+    const issues = join(repo, 'content/issues');
+    mkdirSync(issues, { recursive: true });
+    git('init', '--quiet');
+    writeFileSync(join(issues, '2024-18.mdx'), seedEdited());
+    git('add', '.');
+    git('commit', '--quiet', '-m', 'the archive before the pull request');
+    // Synthetic: the seed renumbered as 第19期 with a mistyped total, for this test only.
+    const added = seedEdited(
+      ['number: 18', 'number: 19'],
+      ['total: { projects: 61, investment: 148.17 }', 'total: { projects: 61, investment: 148.27 }'],
+    );
+    writeFileSync(join(issues, '2024-19.mdx'), added);
+
+    const r = await runScript('check', [], { KFJZ_CONTENT_DIR: issues, GITHUB_ACTIONS: 'true' });
+    expect(r.status, r.output).toBe(1);
+    const totalLine = added.slice(0, added.indexOf('total: { projects: 61, investment: 148.27 }')).split('\n').length;
+    expect(r.output).toContain(
+      `::error file=${join(issues, '2024-19.mdx')},line=${totalLine},title=cityReports[1] 忻州 total.investment::忻州 total.investment is 148.27亿元 but its stated parts add up to 148.17亿元`,
+    );
+    // The plain form is for people, the commands are for the runner: not both.
+    expect(r.output).not.toMatch(/^\S+\.mdx:\d+: /m);
+    expect(r.output).toMatch(/^failed: 1 error\(s\), 0 warning\(s\)/m);
+
+    const plain = await runScript('check', ['--format', 'plain'], { KFJZ_CONTENT_DIR: issues, GITHUB_ACTIONS: 'true' });
+    expect(plain.output).toContain(
+      `${join(issues, '2024-19.mdx')}:${totalLine}: cityReports[1] 忻州 total.investment: `,
+    );
+    expect(plain.output).not.toContain('::error');
+  });
+});
