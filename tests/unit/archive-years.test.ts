@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { issueListing, issueYearPages, yearNeighbours, yearSeries } from '#lib/archive/years.ts';
 import { issueYearPath } from '#lib/site/routes.ts';
+import { contentKey } from '#lib/site/cache-key.ts';
 import { loadIssueFile } from '#lib/source/load.ts';
 import { SEED_MDX } from '../support/seed.ts';
 
@@ -49,6 +50,20 @@ describe('year pages of 往期', () => {
         '强化项目建设力度 积蓄经济发展动能',
       ],
     });
+  });
+
+  test('adding an issue changes the key of its own year page only, so the build reuses the others', () => {
+    const keys = (issues: ReturnType<typeof held>) =>
+      new Map(issueYearPages(issues).map((p) => [p.calendar.year, contentKey(p)]));
+    const before = keys(held('2022-1', '2023-1', '2024-1'));
+    const after = keys(held('2022-1', '2023-1', '2024-1', '2024-2'));
+    expect(after.get(2024)).not.toBe(before.get(2024));
+    expect(after.get(2023)).toBe(before.get(2023));
+    expect(after.get(2022)).toBe(before.get(2022));
+    // The first issue of a new year also changes the year before it: its 下一页 now leads there.
+    const newYear = keys(held('2022-1', '2023-1', '2024-1', '2025-1'));
+    expect(newYear.get(2024)).not.toBe(before.get(2024));
+    expect(newYear.get(2023)).toBe(before.get(2023));
   });
 
   test('an empty archive has no year pages', () => {

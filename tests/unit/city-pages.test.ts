@@ -8,6 +8,7 @@ import { cityRecord } from '#lib/figures/city-rounds.ts';
 import { LATEST_PROJECTS, LATEST_REPORTS, cityPage, cityYearPages } from '#lib/figures/city-pages.ts';
 import { loadIssueFile } from '#lib/source/load.ts';
 import { cityBySlug } from '#data/cities.ts';
+import { contentKey } from '#lib/site/cache-key.ts';
 import type { Issue } from '#schemas/issue.ts';
 import { SEED_MDX } from '../support/seed.ts';
 
@@ -109,6 +110,15 @@ describe('the year pages of a city', () => {
     expect(y2022?.reports.map((r) => r.issue.number)).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
     expect([y2022?.earlier, y2022?.later]).toEqual([2021, 2023]);
     expect(years.map((y) => y.year)).toEqual([2024, 2023, 2022, 2021]);
+  });
+
+  test('a new issue changes the key of its own year page only, so the build reuses past years', () => {
+    const keys = (issues: Issue[]) =>
+      new Map(cityYearPages(cityRecord(issues, xinzhou)).map((y) => [y.year, contentKey(y)]));
+    const before = keys(archive());
+    const after = keys([...archive(), copy(2024, 25, '2024-3')]);
+    expect(after.get(2024)).not.toBe(before.get(2024));
+    for (const year of [2021, 2022, 2023]) expect(after.get(year), String(year)).toBe(before.get(year));
   });
 
   test('a city the archive never reports on has none, and its page says nothing is held', () => {
