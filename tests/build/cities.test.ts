@@ -112,6 +112,10 @@ describe('city pages', () => {
     expect(jincheng).toContain('全国智能家居总部');
     expect(jincheng).toContain('50亿元');
     expect(readPage(dist, '/cities/jincheng/')).not.toContain('id="city-figures"');
+    // Its year page lists the project and says there is no report, rather than an empty list.
+    const year = htmlToText(readPage(dist, '/cities/jincheng/2024/'));
+    expect(year).toContain('2024年各期没有晋城的“三个一批”报道，只点名了下列项目');
+    expect(year).toContain('全国智能家居总部');
   });
 
   test('/cities/ lists all 11 cities and 综改区 in registry order, with the latest figures or 暂无报道', () => {
