@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { devSearchIndex } from './src/integrations/dev-search-index.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { regionEditor } from './src/integrations/region-editor.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/index.ts';
 
 /**
@@ -44,5 +45,6 @@ export default defineConfig({
     sitemap({ entryLimit: SITEMAP_LIMIT, chunks: { issues: (item) => (isIssuePage(item) ? item : undefined) } }),
     pagefindSearch(),
     devSearchIndex(),
+    regionEditor(),
   ],
 });

@@ -2,5 +2,7 @@ declare namespace App {
   interface Locals {
     /** The issue being rendered, for the MDX components (`<Article>`, `<CityReport>`) to look up their metadata. */
     issue?: import('#schemas/issue.ts').Issue;
+    /** Its page scans by page (版), for `<Page>` to show the 版面. */
+    scans?: import('#components/issue/issue-context.ts').PageScans;
   }
 }

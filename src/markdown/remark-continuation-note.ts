@@ -62,5 +62,10 @@ function archivedPageSet(pages: readonly string[] | undefined): ReadonlySet<stri
 
 function frontmatterPages(file: VFile): readonly string[] | undefined {
   const pages: unknown = file.data.astro?.frontmatter?.['pages'];
-  return Array.isArray(pages) && pages.every((page) => typeof page === 'string') ? pages : undefined;
+  if (!Array.isArray(pages)) return undefined;
+  // `D1`, or `{ id: D1, scan: … }` for a page with its scan.
+  const ids = pages.map((page: unknown) =>
+    typeof page === 'object' && page !== null && 'id' in page ? (page as { id: unknown }).id : page,
+  );
+  return ids.every((id) => typeof id === 'string') ? ids : undefined;
 }

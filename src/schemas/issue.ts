@@ -3,10 +3,9 @@ import { cityName } from '#data/cities.ts';
 import { ArticleSchema } from './article.ts';
 import { CityReportSchema } from './city-report.ts';
 import { PartialDateSchema } from './date.ts';
+import { PageIdSchema, PageSchema } from './page.ts';
 import { NamedProjectSchema } from './project.ts';
 import { RoundSchema } from './round.ts';
-
-const PageIdSchema = z.string().regex(/^[A-Z]{1,2}\d{1,2}$/, { error: 'expected a page (版) like "D1"' });
 
 /** Masthead facts printed at the top of page 1. */
 export const MastheadSchema = z.strictObject({
@@ -32,8 +31,8 @@ export const IssueSchema = z
     /** The newspaper the special edition is printed in. */
     publication: z.string().default('科学导报'),
     masthead: MastheadSchema.default({ slogans: [] }),
-    /** The pages (版) of this issue held in the archive. */
-    pages: z.array(PageIdSchema).min(1, { error: 'list at least one archived page (版), e.g. [D1]' }),
+    /** The pages (版) of this issue held in the archive, each with its scan and regions when it has them. */
+    pages: z.array(PageSchema).min(1, { error: 'list at least one archived page (版), e.g. [D1]' }),
     /** Pages the text refers to that the archive does not hold (e.g. D3 from `(下转D3版)`). */
     missingPages: z.array(PageIdSchema).default([]),
     /** "三个一批" rounds this issue reports on. */
@@ -77,13 +76,13 @@ export const IssueSchema = z
         });
       }
     });
-    const pages = new Set(issue.pages);
+    const pageIds = issue.pages.map((p) => p.id);
     issue.articles.forEach((a, i) => {
-      if (!pages.has(a.page)) {
+      if (!pageIds.includes(a.page)) {
         ctx.addIssue({
           code: 'custom',
           path: ['articles', i, 'page'],
-          message: `article "${a.id}" is on page ${a.page}, which is not listed under pages (${issue.pages.join(', ')})`,
+          message: `article "${a.id}" is on page ${a.page}, which is not listed under pages (${pageIds.join(', ')})`,
         });
       }
       if (a.partOf && !articleIds.has(a.partOf)) {
@@ -93,6 +92,25 @@ export const IssueSchema = z
           message: `article "${a.id}" is part of "${a.partOf}", which is not under articles`,
         });
       }
+    });
+    const pieces = [...articleIds, ...issue.cityReports.map((r) => r.id ?? r.city)];
+    issue.pages.forEach((page, i) => {
+      if (page.regions.length > 0 && page.scan === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pages', i, 'regions'],
+          message: `page ${page.id} has regions but no scan to draw them on; add scan: ./${issueKey(issue)}/${page.id}.jpg or remove the regions`,
+        });
+      }
+      page.regions.forEach((r, j) => {
+        if (!pieces.includes(r.of)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['pages', i, 'regions', j, 'of'],
+            message: `"${r.of}" is not an article or city report of this issue; expected one of: ${pieces.join(', ')}`,
+          });
+        }
+      });
     });
     issue.projects.forEach((p, i) => {
       if (p.round && !roundIds.has(p.round)) {

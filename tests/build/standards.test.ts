@@ -25,6 +25,9 @@ describe('the key pages exist', () => {
   test('a 404 page', () => {
     expect(existsSync(join(dist, '404.html'))).toBe(true);
   });
+  test('no regions editor: it lives on the dev server only', () => {
+    expect(existsSync(join(dist, '_editor'))).toBe(false);
+  });
 });
 
 describe('every page in dist/', () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
-import { launchChromium, visit } from '../support/browser.ts';
+import { expectedHeadLinks, launchChromium, servedHeadLinks, visit } from '../support/browser.ts';
 import { buildSite } from '../support/build-site.ts';
 import { findBrokenLinks, resolveInSite, sitePages } from '../support/site-crawl.ts';
 import { KEY_PAGES, rssItems, sitemapLocs } from '../support/site.ts';
@@ -82,6 +82,8 @@ describe('served under /kfjz/ in Chromium', () => {
     try {
       expect(v.status, `${BASE}${path.slice(1)} is not served`).toBe(200);
       expect(v.requested.filter((u) => !new URL(u).pathname.startsWith(BASE))).toEqual([]);
+      // Browsers fetch icons and the manifest outside the page's load; fetched here, they must be there too.
+      expect(await servedHeadLinks(v.page)).toEqual(expectedHeadLinks(BASE));
       expect({ failed: v.failed, offsite: v.offsite, csp: await v.csp(), errors: v.errors }).toEqual({
         failed: [],
         offsite: [],

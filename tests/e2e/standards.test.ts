@@ -1,19 +1,29 @@
 /**
- * The archive in Chromium, as a reader meets it: accessible in light and dark mode (axe), no
+ * The archive in Chromium, as a reader meets it: every kind of page accessible at phone and laptop
+ * width in light and dark mode (axe, moderate violations included), its icons and manifest
+ * served, no
  * request leaving the site, no Content-Security-Policy violation (search included, with a real
  * query so Pagefind's WebAssembly runs), a 404 page with search, an A4 print view without site
  * chrome, and a citation that copies.
  */
 import { describe, expect, inject, test } from 'vitest';
-import { axeViolations, servedSite } from '../support/browser.ts';
-import { KEY_PAGES } from '../support/site.ts';
+import { axeViolations, expectedHeadLinks, servedHeadLinks, servedSite } from '../support/browser.ts';
+import { PAGE_KINDS, VIEWPORTS } from '../support/site.ts';
 
 const dist = inject('distDir');
 const site = servedSite(dist);
 
-describe.each(['light', 'dark'] as const)('in %s mode', (colorScheme) => {
-  test.each(KEY_PAGES)('$name ($path): accessible, self-contained, within the CSP', async ({ path }) => {
-    const v = await site.open(path, { colorScheme });
+const looks = VIEWPORTS.flatMap((viewport) =>
+  (['light', 'dark'] as const).map((colorScheme) => ({
+    viewport,
+    colorScheme,
+    label: `${viewport.width} px ${colorScheme}`,
+  })),
+);
+
+describe.each(looks)('at $label', ({ viewport, colorScheme }) => {
+  test.each(PAGE_KINDS)('$name ($path): accessible, self-contained, within the CSP', async ({ path }) => {
+    const v = await site.open(path, { colorScheme, viewport });
     try {
       expect(v.status, `${path} is not served`).toBe(200);
       expect({
@@ -29,6 +39,18 @@ describe.each(['light', 'dark'] as const)('in %s mode', (colorScheme) => {
         errors: [],
         failed: [],
       });
+    } finally {
+      await v.close();
+    }
+  });
+});
+
+describe('icons and manifest', () => {
+  test.each(PAGE_KINDS)('$name links the site icon, apple-touch icon and manifest, all served', async ({ path }) => {
+    const v = await site.open(path);
+    try {
+      expect(await servedHeadLinks(v.page)).toEqual(expectedHeadLinks('/'));
+      expect(v.failed).toEqual([]);
     } finally {
       await v.close();
     }

@@ -45,8 +45,16 @@ export interface Visit {
   close: () => Promise<void>;
 }
 
-/** Opens `url` in a fresh context (so emulation such as dark mode applies from the first paint). */
-export async function visit(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<Visit> {
+/**
+ * Opens `url` in a fresh context (so emulation such as dark mode applies from the first paint).
+ * `prepare` runs on the page before it loads (e.g. to slow some responses down).
+ */
+export async function visit(
+  browser: Browser,
+  url: string,
+  options: BrowserContextOptions = {},
+  prepare?: (page: Page) => Promise<void>,
+): Promise<Visit> {
   const origin = new URL(url).origin;
   const context = await browser.newContext(options);
   const offsite: string[] = [];
@@ -77,6 +85,7 @@ export async function visit(browser: Browser, url: string, options: BrowserConte
   page.on('response', (r) => {
     if (r.status() >= 400 && r.url() !== page.url() && r.url() !== url) failed.push(`${r.status()} ${r.url()}`);
   });
+  await prepare?.(page);
   const response = await page.goto(url, { waitUntil: 'load' });
   return {
     page,
@@ -90,7 +99,7 @@ export async function visit(browser: Browser, url: string, options: BrowserConte
   };
 }
 
-/** axe-core's serious and critical violations on the page, one line each. */
+/** axe-core's moderate, serious and critical violations on the page, one line each. */
 export async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol, which the page's CSP does not govern.
   await page.evaluate(axe.source);
@@ -98,7 +107,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
     (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }),
   );
   return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => v.impact === 'moderate' || v.impact === 'serious' || v.impact === 'critical')
     .map(
       (v) =>
         `${v.impact} ${v.id}: ${v.help} — ${v.nodes
@@ -109,14 +118,67 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /**
- * A built site served on 127.0.0.1 with Chromium open on it for one test file:
- * `site.open('/search/?q=康佳')` visits a path (without the base path).
+ * The site icons and manifest the page's <head> links, each fetched: `status type path` per link,
+ * and for the manifest each icon it lists and its start URL, resolved against the manifest's URL.
+ * Fetched from Node: Chromium makes these requests outside the page's load, and a page's own
+ * fetch of favicon.ico fails under Playwright's request routing.
  */
-export function servedSite(dist: string) {
+export async function servedHeadLinks(page: Page): Promise<Record<string, string[]>> {
+  const rels = ['icon', 'apple-touch-icon', 'manifest'];
+  const links = await page.evaluate(
+    (wanted) =>
+      wanted.map((rel) => [
+        rel,
+        [...document.querySelectorAll<HTMLLinkElement>(`head link[rel="${rel}"]`)].map((l) => l.href),
+      ]),
+    rels,
+  );
+  const get = async (url: string) => {
+    const res = await fetch(url);
+    return { res, line: `${res.status} ${res.headers.get('content-type')?.split(';')[0]} ${new URL(url).pathname}` };
+  };
+  const out: Record<string, string[]> = {};
+  for (const [rel, hrefs] of links as [string, string[]][]) {
+    const lines: string[] = [];
+    for (const href of hrefs) {
+      const { res, line } = await get(href);
+      lines.push(line);
+      if (rel !== 'manifest') continue;
+      const manifest = (await res.json()) as { icons: { src: string }[]; start_url: string };
+      for (const icon of manifest.icons) lines.push(`icon ${(await get(new URL(icon.src, href).href)).line}`);
+      lines.push(`start ${new URL(manifest.start_url, href).pathname}`);
+    }
+    out[rel] = lines;
+  }
+  return out;
+}
+
+/** What `servedHeadLinks` finds on every page of a site served under `base`. */
+export function expectedHeadLinks(base: string): Record<string, string[]> {
+  return {
+    icon: [`200 image/x-icon ${base}favicon.ico`, `200 image/svg+xml ${base}favicon.svg`],
+    'apple-touch-icon': [`200 image/png ${base}apple-touch-icon.png`],
+    manifest: [
+      `200 application/manifest+json ${base}manifest.webmanifest`,
+      `icon 200 image/png ${base}icon-192.png`,
+      `icon 200 image/png ${base}icon-512.png`,
+      `icon 200 image/png ${base}icon-maskable-512.png`,
+      `icon 200 image/svg+xml ${base}favicon.svg`,
+      `start ${base}`,
+    ],
+  };
+}
+
+/**
+ * A built site served on 127.0.0.1 with Chromium open on it for one test file:
+ * `site.open('/search/?q=康佳')` visits a path (without the base path). `dist` may be a function
+ * for a site that an earlier `beforeAll` builds.
+ */
+export function servedSite(dist: string | (() => string)) {
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
   beforeAll(async () => {
-    server = await serveStatic(dist);
+    server = await serveStatic(typeof dist === 'function' ? dist() : dist);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -124,9 +186,9 @@ export function servedSite(dist: string) {
     await server?.close();
   });
   return {
-    open(path: string, options: BrowserContextOptions = {}): Promise<Visit> {
+    open(path: string, options: BrowserContextOptions = {}, prepare?: (page: Page) => Promise<void>): Promise<Visit> {
       if (!browser || !server) throw new Error('servedSite: open() is for tests, after beforeAll');
-      return visit(browser, new URL(path.replace(/^\//, ''), server.url).href, options);
+      return visit(browser, new URL(path.replace(/^\//, ''), server.url).href, options, prepare);
     },
   };
 }

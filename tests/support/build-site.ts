@@ -13,7 +13,7 @@ import { ROOT } from './root.ts';
  * The environment without what Vitest adds for `import.meta.env` (BASE_URL, MODE, PROD, …):
  * Vite would read BASE_URL=/ from it and ignore the configured base path.
  */
-function parentEnv(): NodeJS.ProcessEnv {
+export function parentEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[key];
   for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key.startsWith('VITE_')) delete env[key];

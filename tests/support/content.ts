@@ -1,7 +1,7 @@
 /** Variants of the seed issue for tests: the real file with one edit, written to a temp folder. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { SEED_MDX } from './seed.ts';
 
 export const seedMdx = () => readFileSync(SEED_MDX, 'utf8');
@@ -14,9 +14,12 @@ export function seedWith(from: string | RegExp, to: string): string {
   return out;
 }
 
-/** A temp content folder holding the given files (name → text). */
+/** A temp content folder holding the given files (name → text; `2024-18/D1.png` makes the folder). */
 export function contentFolder(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), 'kfjz-content-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   return dir;
 }

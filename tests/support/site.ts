@@ -12,6 +12,21 @@ export const KEY_PAGES = [
   { name: 'search', path: '/search/' },
 ] as const;
 
+/** One page of every kind the build makes: the key pages, the index pages, open data and 404. */
+export const PAGE_KINDS = [
+  ...KEY_PAGES,
+  { name: 'cities', path: '/cities/' },
+  { name: 'rounds', path: '/rounds/' },
+  { name: 'open data', path: '/data/' },
+  { name: 'not found', path: '/404.html' },
+] as const;
+
+/** The widths readers use most: a phone and a laptop. */
+export const VIEWPORTS = [
+  { width: 390, height: 844 },
+  { width: 1280, height: 800 },
+] as const;
+
 /** astro.config.mjs defaults, used by the shared test build. */
 export const DEFAULT_SITE = 'https://kfjz.example.org';
 export const DEFAULT_BASE = '/';

@@ -19,6 +19,7 @@ import { toHtml } from 'hast-util-to-html';
 import { describe, expect, test } from 'vitest';
 import * as markdown from '../../src/markdown/index.ts';
 import { rehypeCjkSpacing } from '../../src/markdown/rehype-cjk-spacing.ts';
+import { rehypePhotoImage } from '../../src/markdown/rehype-photo-image.ts';
 import { rehypeSanitizeBody } from '../../src/markdown/rehype-sanitize-body.ts';
 import { remarkContinuationNote } from '../../src/markdown/remark-continuation-note.ts';
 import { remarkPhotoCredit } from '../../src/markdown/remark-photo-credit.ts';
@@ -214,5 +215,5 @@ describe('CJK spacing', () => {
 test('the public API is the two plugin lists, in the order they run', () => {
   expect(Object.keys(markdown).sort()).toEqual(['rehypePlugins', 'remarkPlugins']);
   expect(markdown.remarkPlugins).toEqual([remarkContinuationNote, remarkPhotoCredit]);
-  expect(markdown.rehypePlugins).toEqual([rehypeSanitizeBody, rehypeCjkSpacing]);
+  expect(markdown.rehypePlugins).toEqual([rehypeSanitizeBody, rehypePhotoImage, rehypeCjkSpacing]);
 });

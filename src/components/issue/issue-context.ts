@@ -1,16 +1,25 @@
 /**
- * The MDX components (`<Article id>`, `<CityReport city>`) find their metadata in the issue's
- * front-matter. The issue page puts the issue into `Astro.locals` before rendering the MDX.
+ * The MDX components (`<Article id>`, `<CityReport city>`, `<Page id>`) find their metadata in the
+ * issue's front-matter, and `<Page>` its scan. The issue page puts both into `Astro.locals`
+ * before rendering the MDX.
  */
-import type { AstroGlobal } from 'astro';
+import type { AstroGlobal, ImageMetadata } from 'astro';
 import type { Issue } from '#schemas/issue.ts';
 
-export function provideIssue(astro: AstroGlobal, issue: Issue): void {
+/** Page (版) → its scan as Astro's image pipeline read it; pages without a scan are absent. */
+export type PageScans = Readonly<Record<string, ImageMetadata>>;
+
+export function provideIssue(astro: AstroGlobal, issue: Issue, scans: PageScans = {}): void {
   astro.locals.issue = issue;
+  astro.locals.scans = scans;
 }
 
 export function currentIssue(astro: AstroGlobal, component: string): Issue {
   const issue = astro.locals.issue;
   if (!issue) throw new Error(`<${component}> is only used inside an issue's MDX, rendered by the issue page`);
   return issue;
+}
+
+export function currentScans(astro: AstroGlobal): PageScans {
+  return astro.locals.scans ?? {};
 }

@@ -28,7 +28,7 @@ export function issueListing(issue: Issue): IssueListing {
     year: issue.year,
     number: issue.number,
     ...(issue.date === undefined ? {} : { date: issue.date }),
-    pages: issue.pages,
+    pages: issue.pages.map((p) => p.id),
     headlines: issue.articles.filter((a) => !a.partOf).map((a) => a.title),
   };
 }

@@ -33,17 +33,18 @@ export function checkBodyMatchesFrontmatter({ file, issue, body, lineOf }: Loade
     }
   }
   const pagesInText = new Set(body.pages.map((p) => p.id));
+  const pageIds = issue.pages.map((p) => p.id);
   for (const p of body.pages) {
-    if (!issue.pages.includes(p.id)) {
+    if (!pageIds.includes(p.id)) {
       problems.push({
         severity: 'error',
         file,
         line: p.line,
-        message: `<Page id="${p.id}"> is not listed under pages (${issue.pages.join(', ')}) in the front-matter`,
+        message: `<Page id="${p.id}"> is not listed under pages (${pageIds.join(', ')}) in the front-matter`,
       });
     }
   }
-  issue.pages.forEach((page, i) => {
+  pageIds.forEach((page, i) => {
     if (!pagesInText.has(page)) {
       const line = lineOf(['pages', i]);
       problems.push({

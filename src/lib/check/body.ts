@@ -9,7 +9,7 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { Issue } from '#schemas/issue.ts';
 import type { Problem } from './problem.ts';
-import { pageAnchor } from '#lib/site/routes.ts';
+import { pageAnchor, pageScanAnchor, regionAnchor } from '#lib/site/routes.ts';
 import {
   FILE_ATTRIBUTES,
   HTML_ELEMENTS,
@@ -221,6 +221,12 @@ export function checkAnchors(
   });
   for (const a of [...anchors.keys()].filter((id) => id.startsWith('page-')))
     anchors.set(`${a}-label`, 'a page heading');
+  // A page with a scan shows it (版面), with a link per article or city report printed on it.
+  for (const page of issue.pages.filter((p) => p.scan !== undefined)) {
+    claim(pageScanAnchor(page.id), `the scan of page ${page.id}`, {});
+    for (const of of new Set(page.regions.map((r) => r.of)))
+      claim(regionAnchor(page.id, of), `the region of "${of}" on the scan of page ${page.id}`, {});
+  }
 
   // A named project links to the article or report that names it.
   const sources = new Set([...issue.articles.map((a) => a.id), ...issue.cityReports.map((r) => r.id ?? r.city)]);

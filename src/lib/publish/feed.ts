@@ -68,7 +68,7 @@ function issueItems(issue: Issue): FeedItem[] {
   const issueItem: FeedItem = {
     title: `《开发区建设》专刊 ${label}`,
     path: issuePath(issue),
-    description: `${label}，${issue.pages.join('、')}版：${top.map((a) => a.title).join('；')}`,
+    description: `${label}，${issue.pages.map((p) => p.id).join('、')}版：${top.map((a) => a.title).join('；')}`,
     creators: [],
     ...dated,
   };

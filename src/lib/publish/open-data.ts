@@ -157,7 +157,7 @@ export function issueRecords(issues: readonly Issue[], base = '/'): IssueRecord[
   return oldestFirst(issues).map((issue) => ({
     ...recordIdentity(issue),
     publication: issue.publication,
-    pages: issue.pages,
+    pages: issue.pages.map((p) => p.id),
     missingPages: issue.missingPages,
     url: under(base, issuePath(issue)),
     rounds: issue.rounds.map((r) => ({

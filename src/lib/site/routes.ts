@@ -9,3 +9,7 @@ export const pageAnchor = (page: string) => `page-${page.toLowerCase()}`;
 export const issueYearPath = (year: number) => `/issues/${year}/`;
 export const cityYearPath = (slug: string, year: number) => `/cities/${slug}/${year}/`;
 export const cityFeedPath = (slug: string) => `/cities/${slug}/rss.xml`;
+/** The page's scan (版面) on the issue page. */
+export const pageScanAnchor = (page: string) => `${pageAnchor(page)}-scan`;
+/** An article's or city report's place on its page's scan: the link from the scan to its text. */
+export const regionAnchor = (page: string, piece: string) => `${pageScanAnchor(page)}-${piece}`;
