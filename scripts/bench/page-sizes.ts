@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateArchive } from '../../tests/fixtures/synthetic/generate.ts';
-import { buildCwd } from '../../tests/support/build-site.ts';
+import { buildCwd, withBuildLock } from '../../tests/support/build-site.ts';
 import { listFiles } from './measure.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -82,17 +82,20 @@ interface Measurement {
 
 /**
  * Build the corpus in `work` with Astro's own cache folder there, from a working folder of its
- * own (`buildCwd`), so this never reuses or disturbs another build; returns Astro's log.
+ * own (`buildCwd`) and under the build lock, so this never reuses or disturbs another build;
+ * returns Astro's log.
  */
 function build(work: string, cwd: string): string {
   const script = `import { build } from 'astro';
 await build({ root: ${JSON.stringify(root)}, outDir: ${JSON.stringify(join(work, 'dist'))}, cacheDir: ${JSON.stringify(join(work, 'cache'))}, logLevel: 'info' });`;
-  return execFileSync(join(root, 'node_modules/.bin/node'), ['--input-type=module', '-e', script], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, KFJZ_CONTENT_DIR: join(work, 'corpus'), NO_COLOR: '1' },
-  }).toString();
+  return withBuildLock(() =>
+    execFileSync(join(root, 'node_modules/.bin/node'), ['--input-type=module', '-e', script], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, KFJZ_CONTENT_DIR: join(work, 'corpus'), NO_COLOR: '1' },
+    }).toString(),
+  );
 }
 
 /** Files Astro rendered (`├─ /x/index.html (+12ms)`) rather than reused (`(cached)`, `(restored)`). */
