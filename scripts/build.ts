@@ -8,6 +8,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent } from '#lib/check/content-check.ts';
 import { errorsIn, problemFormat, problemFormatter } from '#lib/check/problem.ts';
+import { contentCheckCache } from '../src/integrations/content-check.ts';
+import { recordTiming } from '../src/integrations/timings.ts';
 import { describeError, hideStackFrames } from './lib/output.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -25,7 +27,9 @@ const unchanged = () => (existsSync(dist) ? `the previous ${dist} is unchanged` 
 // 1. The content check, before Astro is even loaded: a content error stops the build within a
 //    second and prints the same lines as `npm run check`. (The content-check integration runs it
 //    again inside Astro, for `astro build` run directly.)
-const problems = checkContent(root);
+const checkStarted = performance.now();
+const problems = checkContent(root, undefined, { cacheFile: contentCheckCache(root) });
+recordTiming('content-check', performance.now() - checkStarted);
 const errors = errorsIn(problems);
 for (const p of problems) if (p.severity === 'warning') console.warn(formatProblem(p));
 if (errors.length > 0) {
@@ -43,7 +47,9 @@ if (errors.length > 0) {
   const { build } = await import('astro');
   try {
     // 2. Build everything (pages, Pagefind index) into the staging folder.
-    await build({ root, outDir: staging, logLevel: debug ? 'debug' : 'info' });
+    // KFJZ_ASTRO_CACHE_DIR: Astro's own cache (incremental build) elsewhere, for benchmarks and tests.
+    const cacheDir = process.env.KFJZ_ASTRO_CACHE_DIR;
+    await build({ root, outDir: staging, logLevel: debug ? 'debug' : 'info', ...(cacheDir ? { cacheDir } : {}) });
     // 3. Swap: the old archive moves aside, the new one takes its place, the old one goes.
     if (existsSync(dist)) renameSync(dist, old);
     renameSync(staging, dist);

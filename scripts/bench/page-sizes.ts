@@ -93,7 +93,13 @@ await build({ root: ${JSON.stringify(root)}, outDir: ${JSON.stringify(join(work,
       cwd,
       stdio: ['ignore', 'pipe', 'inherit'],
       maxBuffer: 256 * 1024 * 1024,
-      env: { ...process.env, KFJZ_CONTENT_DIR: join(work, 'corpus'), NO_COLOR: '1' },
+      // The build's own caches (content check, search records) live in work/ too, shared by the rebuild.
+      env: {
+        ...process.env,
+        KFJZ_CONTENT_DIR: join(work, 'corpus'),
+        KFJZ_CACHE_DIR: join(work, 'kfjz-cache'),
+        NO_COLOR: '1',
+      },
     }).toString(),
   );
 }

@@ -40,32 +40,62 @@ mkdirSync(corpus);
 const node = join(root, 'node_modules/.bin/node');
 const astro = join(root, 'node_modules/.bin/astro');
 
-/** Seconds the last Pagefind step took: the hook appends `{"step":"pagefind","seconds":…}` to KFJZ_TIMINGS_FILE. */
-function pagefindShare(file: string): number | undefined {
+/** Seconds the last `step` took: build steps append `{"step":"pagefind","seconds":…}` to KFJZ_TIMINGS_FILE. */
+function stepSeconds(file: string, step: string): number | undefined {
   if (!existsSync(file)) return undefined;
   const steps = readFileSync(file, 'utf8')
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l) as { step: string; seconds: number });
-  return steps.filter((t) => t.step === 'pagefind').at(-1)?.seconds;
+  return steps.filter((t) => t.step === step).at(-1)?.seconds;
+}
+
+const seconds = (value: string, unit: string) => Number(value) / (unit === 'ms' ? 1000 : 1);
+
+/**
+ * Where a build's time went, from its own log and timings: the content check, Vite's bundling of
+ * the pages and every issue's MDX, rendering the pages, the search index.
+ */
+function buildSteps(output: string, timingsFile: string) {
+  const log = output.replace(/\x1b\[[0-9;]*m/g, '');
+  // Vite builds more than once (server, client); the longest is the one that bundles every page and MDX module.
+  const vite = Math.max(
+    0,
+    ...[...log.matchAll(/\[vite\] ✓ built in ([\d.]+)(ms|s)/g)].map((m) => seconds(m[1] ?? '0', m[2] ?? 's')),
+  );
+  const render = /generating static routes[\s\S]*?✓ Completed in ([\d.]+)(ms|s)/.exec(log);
+  const round = (v: number | undefined) => (v === undefined ? undefined : Math.round(v * 100) / 100);
+  return {
+    contentCheck: round(stepSeconds(timingsFile, 'content-check')),
+    viteBundle: round(vite || undefined),
+    renderPages: round(render ? seconds(render[1] ?? '0', render[2] ?? 's') : undefined),
+    pagefind: round(stepSeconds(timingsFile, 'pagefind')),
+  };
 }
 
 async function measure() {
   // 1. The corpus: N synthetic issues (each file says it is synthetic).
   generateArchive({ dir: corpus, issues: n, seed: 18 });
-  const env = { KFJZ_CONTENT_DIR: corpus, KFJZ_OUT_DIR: projectOut, KFJZ_TIMINGS_FILE: timings };
+  // The build's caches (Astro's incremental build, content check, search index) start empty in
+  // the run's own folder: the full build reuses nothing, the rebuild reuses what the full build left.
+  const env = {
+    KFJZ_CONTENT_DIR: corpus,
+    KFJZ_OUT_DIR: projectOut,
+    KFJZ_TIMINGS_FILE: timings,
+    KFJZ_ASTRO_CACHE_DIR: join(work, 'astro-cache'),
+    KFJZ_CACHE_DIR: join(work, 'kfjz-cache'),
+  };
 
-  // 2. Full build of this project, from a clean Astro cache so nothing is reused from earlier runs.
-  rmSync(join(root, 'node_modules/.astro'), { recursive: true, force: true });
+  // 2. Full build of this project, from empty caches so nothing is reused from earlier runs.
   log(`building the project on ${n} synthetic issues…`);
   const full = await run(node, [join(root, 'scripts/build.ts')], { cwd: root, env });
-  const fullPagefind = pagefindShare(timings);
+  const fullSteps = buildSteps(full.output, timings);
 
   // 3. Rebuild after adding one issue (issue n + 1, identical to what a full n + 1 archive holds).
   generateArchive({ dir: corpus, issues: n + 1, seed: 18, only: [n + 1] });
   log('rebuilding after adding one issue…');
   const rebuild = await run(node, [join(root, 'scripts/build.ts')], { cwd: root, env });
-  const rebuildPagefind = pagefindShare(timings);
+  const rebuildSteps = buildSteps(rebuild.output, timings);
 
   // 4. The bare baseline on the same corpus (n + 1 issues, as the project now has).
   writeBaseline(baselineDir, root, corpus);
@@ -73,7 +103,7 @@ async function measure() {
   const baseline = await run(astro, ['build', '--silent'], { cwd: baselineDir });
 
   // 5. Sizes, page weight, search cost.
-  const project = figures(full, projectOut, n, fullPagefind);
+  const project = { ...figures(full, projectOut, n, fullSteps.pagefind), steps: fullSteps };
   const base = figures(baseline, join(baselineDir, 'dist'), n + 1);
   const weights: Record<string, ReturnType<typeof pageWeight> | { error: string }> = {};
   for (const [name, path] of [
@@ -95,8 +125,9 @@ async function measure() {
     },
     rebuildAfterOneIssue: {
       seconds: round(rebuild.seconds),
-      pagefindSeconds: rebuildPagefind === undefined ? undefined : round(rebuildPagefind),
+      pagefindSeconds: rebuildSteps.pagefind,
       shareOfFullBuild: round(rebuild.seconds / full.seconds),
+      steps: rebuildSteps,
     },
     pageWeight: weights,
     search: values['skip-search'] ? undefined : await measureSearch(projectOut),
@@ -166,7 +197,10 @@ function printReport(r: BenchResult) {
   console.log(row('project', r.project));
   console.log(row('baseline', r.baseline));
   console.log(`ratio project/baseline: time ${r.ratio.time}×, peak RSS ${r.ratio.peakRss ?? '?'}×`);
-  console.log(`Pagefind share of the full build: ${r.project.pagefindSeconds ?? '?'} s`);
+  const steps = (s: BenchResult['project']['steps']) =>
+    `content check ${s.contentCheck ?? '?'} s, Vite bundle ${s.viteBundle ?? '?'} s, rendering ${s.renderPages ?? '?'} s, Pagefind ${s.pagefind ?? '?'} s`;
+  console.log(`full build steps: ${steps(r.project.steps)}`);
+  console.log(`rebuild steps: ${steps(r.rebuildAfterOneIssue.steps)}`);
   console.log(
     `rebuild after adding one issue: ${r.rebuildAfterOneIssue.seconds} s (${Math.round(r.rebuildAfterOneIssue.shareOfFullBuild * 100)}% of the full build; Pagefind ${r.rebuildAfterOneIssue.pagefindSeconds ?? '?'} s)`,
   );
@@ -180,7 +214,13 @@ function printReport(r: BenchResult) {
   if (r.search) {
     console.log(`search over ${r.search.queries.length} queries (${r.search.note}):`);
     console.log(
-      `  cold: median ${r.search.cold.medianMs} ms, max ${r.search.cold.maxMs} ms to first results; median ${kib(r.search.cold.medianBytes)}, max ${kib(r.search.cold.maxBytes)} fetched`,
+      `  cold: median ${r.search.cold.medianMs} ms, max ${r.search.cold.maxMs} ms to first results; median ${kib(r.search.cold.medianBytes)}, max ${kib(r.search.cold.maxBytes)} fetched (median ${kib(r.search.cold.medianGzipBytes)} from a host that gzips text)`,
+    );
+    console.log(
+      `  cold bytes by kind (medians): ${Object.entries(r.search.cold.medianBytesByKind)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, b]) => `${k} ${kib(b)}`)
+        .join(', ')}`,
     );
     console.log(
       `  warm: median ${r.search.warm.medianMs} ms, max ${r.search.warm.maxMs} ms; median ${kib(r.search.warm.medianBytes)}, max ${kib(r.search.warm.maxBytes)} fetched`,

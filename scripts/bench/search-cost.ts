@@ -3,6 +3,9 @@
  * time until the search page shows its first results, cold (a fresh browser profile, nothing
  * cached) and warm (the next query typed into an open search page).
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../../tests/support/browser.ts';
 import { serveStatic } from '../../tests/support/static-server.ts';
@@ -21,11 +24,32 @@ export const QUERIES = [
   '晋城',
 ];
 
+/** What a fetched file is, for the breakdown of search bytes. */
+export type ByteKind =
+  'page' | 'css' | 'script' | 'pagefindRuntime' | 'wasm' | 'pagefindMeta' | 'index' | 'filter' | 'fragment' | 'other';
+
+export function byteKind(pathname: string): ByteKind {
+  if (pathname.endsWith('/') || pathname.endsWith('.html')) return 'page';
+  if (pathname.endsWith('.css')) return 'css';
+  if (pathname.includes('/pagefind/')) {
+    if (pathname.endsWith('.pf_index')) return 'index';
+    if (pathname.endsWith('.pf_fragment')) return 'fragment';
+    if (pathname.endsWith('.pf_filter')) return 'filter';
+    if (pathname.endsWith('.pf_meta')) return 'pagefindMeta';
+    if (pathname.includes('/wasm.')) return 'wasm';
+    return 'pagefindRuntime';
+  }
+  if (pathname.endsWith('.js')) return 'script';
+  return 'other';
+}
+
 interface Sample {
   query: string;
   ms: number;
   bytes: number;
+  gzipBytes: number;
   pagefindBytes: number;
+  byKind: Partial<Record<ByteKind, number>>;
 }
 
 function median(xs: number[]): number {
@@ -33,17 +57,33 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
-/** Bytes the server sends (files as stored: Pagefind's index is compressed already, HTML/CSS/JS are not). */
-function byteCounter() {
+/**
+ * Bytes the server sends (files as stored: Pagefind's index is compressed already, HTML/CSS/JS
+ * are not), and what a host that gzips text (as GitHub Pages, Netlify and nginx do) would send.
+ */
+function byteCounter(dist: string) {
   let bytes = 0;
+  let gzipBytes = 0;
   let pagefindBytes = 0;
+  let byKind: Partial<Record<ByteKind, number>> = {};
+  const gzipped = new Map<string, number>();
+  const TEXT: readonly ByteKind[] = ['page', 'css', 'script', 'pagefindRuntime'];
+  const gzipSize = (pathname: string, size: number) => {
+    const file = join(dist, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+    if (!gzipped.has(pathname))
+      gzipped.set(pathname, existsSync(file) ? gzipSync(readFileSync(file), { level: 6 }).length : size);
+    return gzipped.get(pathname) ?? size;
+  };
   return {
     onServe: (pathname: string, size: number) => {
       bytes += size;
       if (pathname.includes('/pagefind/')) pagefindBytes += size;
+      const kind = byteKind(pathname);
+      byKind[kind] = (byKind[kind] ?? 0) + size;
+      gzipBytes += TEXT.includes(kind) && !pathname.endsWith('.json') ? gzipSize(pathname, size) : size;
     },
-    reset: () => ((bytes = 0), (pagefindBytes = 0)),
-    read: () => ({ bytes, pagefindBytes }),
+    reset: () => ((bytes = 0), (gzipBytes = 0), (pagefindBytes = 0), (byKind = {})),
+    read: () => ({ bytes, gzipBytes, pagefindBytes, byKind: { ...byKind } }),
   };
 }
 
@@ -54,7 +94,7 @@ const done = (page: Page) =>
     .waitFor({ timeout: 30_000 });
 
 export async function measureSearch(dist: string) {
-  const counter = byteCounter();
+  const counter = byteCounter(dist);
   const server = await serveStatic(dist, '/', counter.onServe);
   const browser = await launchChromium();
   const cold: Sample[] = [];
@@ -94,8 +134,17 @@ export async function measureSearch(dist: string) {
     maxMs: Math.max(...xs.map((x) => x.ms)),
     medianBytes: median(xs.map((x) => x.bytes)),
     maxBytes: Math.max(...xs.map((x) => x.bytes)),
+    /** The same, had the host gzipped HTML, CSS and JavaScript. */
+    medianGzipBytes: median(xs.map((x) => x.gzipBytes)),
     medianPagefindBytes: median(xs.map((x) => x.pagefindBytes)),
     maxPagefindBytes: Math.max(...xs.map((x) => x.pagefindBytes)),
+    /** Median bytes of each kind of file (page, runtime, wasm, index chunks, fragments …). */
+    medianBytesByKind: Object.fromEntries(
+      [...new Set(xs.flatMap((x) => Object.keys(x.byKind) as ByteKind[]))].map((k) => [
+        k,
+        median(xs.map((x) => x.byKind[k] ?? 0)),
+      ]),
+    ),
   });
   return {
     queries: QUERIES,

@@ -1,7 +1,15 @@
 import type { AstroIntegration } from 'astro';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent } from '#lib/check/content-check.ts';
 import { errorsIn, formatGithubAnnotation, formatProblem, problemFormat } from '#lib/check/problem.ts';
+import { cacheDirFor } from './cache-dir.ts';
+
+/** Where the build keeps each issue's check result between builds (by digest), or none. */
+export function contentCheckCache(root: string): string | undefined {
+  const dir = cacheDirFor(root, 'content-check');
+  return dir && join(dir, 'results.json');
+}
 
 /**
  * Runs the editors' content check before Astro touches anything, so a build with a wrong
@@ -18,7 +26,7 @@ export function contentCheck(): AstroIntegration {
         // `npm run build` (scripts/build.ts) ran the same check before starting Astro.
         if (process.env.KFJZ_CONTENT_CHECKED === '1') return;
         const root = fileURLToPath(config.root);
-        const problems = checkContent(root);
+        const problems = checkContent(root, undefined, { cacheFile: contentCheckCache(root) });
         // A workflow command only counts at the start of a line: Astro's logger would prefix it.
         if (problemFormat(undefined) === 'github') for (const p of problems) console.log(formatGithubAnnotation(p));
         for (const p of problems) if (p.severity === 'warning') logger.warn(formatProblem(p));

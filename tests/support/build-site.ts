@@ -1,7 +1,7 @@
 /**
  * Builds the real archive with another configuration (SITE_URL, BASE_PATH, …) into a temp
- * folder, in a child process with its own Astro cache folder and working directory, one such
- * build at a time, so it never races another build or the developer's incremental cache.
+ * folder, in a child process with its own Astro and build caches and working directory, one
+ * such build at a time, so it never races another build or the developer's incremental cache.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -92,7 +92,12 @@ await build({ root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(outDir)}, 
       execFileSync(join(ROOT, 'node_modules/.bin/node'), ['--input-type=module', '-e', script], {
         cwd,
         stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...parentEnv(), KFJZ_CONTENT_DIR: join(ROOT, 'content/issues'), ...env },
+        env: {
+          ...parentEnv(),
+          KFJZ_CONTENT_DIR: join(ROOT, 'content/issues'),
+          KFJZ_CACHE_DIR: join(work, 'kfjz-cache'),
+          ...env,
+        },
       }),
     );
   } catch (error) {

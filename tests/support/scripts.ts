@@ -25,13 +25,13 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** `node scripts/<name>.ts args…` from the project root. */
-export function runScript(name: string, args: string[], env: Record<string, string>): Promise<ScriptRun> {
+/** `node scripts/<name>.ts args…` from the project root (or from a copy of the project at `root`). */
+export function runScript(name: string, args: string[], env: Record<string, string>, root = ROOT): Promise<ScriptRun> {
   return new Promise((done) => {
     execFile(
       NODE,
-      [join(ROOT, 'scripts', `${name}.ts`), ...args],
-      { cwd: ROOT, env: { ...cleanEnv(), ...env }, maxBuffer: 64 * 1024 * 1024 },
+      [join(root, 'scripts', `${name}.ts`), ...args],
+      { cwd: root, env: { ...cleanEnv(), ...env }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const status = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         done({ status, output: `${stdout}${stderr}` });

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { excerpt, indexTokens, pagefindQueries, searchRuns, textMatches } from '#lib/search/tokens.ts';
 import { paramsFromRequest, requestFromParams } from '#lib/search/query.ts';
 import { roundLabel } from '#lib/search/record.ts';
+import { decodeVariantChars, encodeVariantChars, needsVariants } from '#lib/search/variant-chars.ts';
 import { simplifiedVariants } from '#lib/search/variants.ts';
 
 const XINZHOU =
@@ -63,6 +64,16 @@ describe('tokens', () => {
     expect(textMatches('三峽孟县风光蓄一体化', '三峡')).toBe(false);
     const cut = excerpt('三峽孟县风光蓄一体化', '三峡孟縣', 20, variants);
     expect(cut.parts[0]).toEqual({ text: '三峽孟县', mark: true });
+  });
+
+  test('the page fetches the table only for text that holds a character it maps', () => {
+    const variants = simplifiedVariants();
+    const chars = decodeVariantChars(encodeVariantChars(variants));
+    expect([...variants.keys()].filter((ch) => !needsVariants(ch, chars))).toEqual([]);
+    expect(needsVariants('三峽孟县风光蓄一体化', chars)).toBe(true);
+    expect(needsVariants('陽泉陸港', chars)).toBe(true);
+    expect(needsVariants(XINZHOU, chars)).toBe(false);
+    expect(needsVariants('康佳 148.17 阳泉陆港多式联运', chars)).toBe(false);
   });
 
   test('a match is every run of the query inside the text', () => {

@@ -1,7 +1,7 @@
 /**
  * The search page's behaviour: URL → form → Pagefind → result list, and every change the
  * reader makes → a new history entry. Pagefind (`/pagefind/pagefind.js`) loads on the first
- * search. Results are built as DOM nodes from text (no HTML strings), excerpts from the
+ * search, the traditional-character table only when a query or result needs it. Results are built as DOM nodes from text (no HTML strings), excerpts from the
  * record's text around the first match.
  */
 import {
@@ -10,35 +10,51 @@ import {
   requestFromParams,
   searchArchive,
   type PagefindApi,
+  type PagefindFragment,
   type PagefindResult,
   type SearchRequest,
 } from '#lib/search/query.ts';
+import type { FilterOption } from '#lib/search/record.ts';
 import { excerpt } from '#lib/search/tokens.ts';
+import { decodeVariantChars, needsVariants } from '#lib/search/variant-chars.ts';
 import type { Variants } from '#lib/search/variants.ts';
 
-const PAGE_SIZE = 20;
+/** Results shown at first (each costs its Pagefind fragment, about 2 KB), then more on request. */
+const PAGE_SIZE = 10;
 
 const form = document.querySelector<HTMLFormElement>('#archive-search');
 const status = document.querySelector<HTMLElement>('#archive-search-status');
 const list = document.querySelector<HTMLOListElement>('#archive-search-results');
 const more = document.querySelector<HTMLButtonElement>('#archive-search-more');
 
-interface Engine {
-  pagefind: PagefindApi;
-  variants: Variants;
+let pagefind: Promise<PagefindApi> | undefined;
+/**
+ * Pagefind, loaded with the first search. The index is the newest year's bundle with the closed
+ * years' merged in (src/lib/search/bundles.ts). No web worker: it would fetch a second copy of
+ * Pagefind's runtime (43 KB) to move a search that takes milliseconds off the main thread.
+ */
+function loadPagefind(f: HTMLFormElement): Promise<PagefindApi> {
+  const base = f.dataset.base ?? '/';
+  const merged = (f.dataset.mergeIndexes ?? '').split(' ').filter(Boolean);
+  pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf) => {
+    await pf.options({ basePath: `${base}pagefind/`, baseUrl: base, noWorker: true });
+    await Promise.all(merged.map((path) => pf.mergeIndex(`${base}${path}`, { baseUrl: base })));
+    return pf as PagefindApi;
+  });
+  return pagefind;
 }
 
-let engine: Promise<Engine> | undefined;
-/** Pagefind and the traditional → simplified table, both loaded with the first search. */
-function loadEngine(base: string): Promise<Engine> {
-  engine ??= Promise.all([
-    import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf) => {
-      await pf.options({ basePath: `${base}pagefind/`, baseUrl: base });
-      return pf as PagefindApi;
-    }),
-    import('#lib/search/variants.ts').then((m) => m.simplifiedVariants()),
-  ]).then(([pagefind, variants]) => ({ pagefind, variants }));
-  return engine;
+let variants: Promise<Variants> | undefined;
+let variantChars: Uint8Array | undefined;
+/**
+ * The traditional → simplified table (29 KB), only when `texts` hold a character it maps (the
+ * page carries which, data-variant-chars): a query in traditional script, or a result printed so.
+ */
+async function variantsFor(f: HTMLFormElement, texts: readonly string[]): Promise<Variants | undefined> {
+  variantChars ??= decodeVariantChars(f.dataset.variantChars ?? '');
+  if (!variants && !texts.some((t) => needsVariants(t, variantChars ?? new Uint8Array()))) return undefined;
+  variants ??= import('#lib/search/variants.ts').then((m) => m.simplifiedVariants());
+  return variants;
 }
 
 function readForm(f: HTMLFormElement): SearchRequest {
@@ -47,13 +63,47 @@ function readForm(f: HTMLFormElement): SearchRequest {
   return requestFromParams(params);
 }
 
+const yearOfIssue = (issue: string | undefined) => /^(\d{4})-/.exec(issue ?? '')?.[1];
+
+const issueChoices = new Map<string, Promise<FilterOption[]>>();
+/**
+ * The issue filter offers the issues of the chosen year (`/search/issues/2024.json`), loaded
+ * when a year is picked; without a year it waits for one. `selected` is chosen once loaded.
+ */
+async function offerIssuesOf(f: HTMLFormElement, year: string, selected = ''): Promise<void> {
+  const select = f.elements.namedItem('issue');
+  if (!(select instanceof HTMLSelectElement)) return;
+  const all = select.options[0] ?? new Option('', '');
+  select.replaceChildren(all);
+  select.disabled = year === '';
+  if (year === '') return;
+  let choices = issueChoices.get(year);
+  if (!choices) {
+    choices = fetch(`${f.dataset.base ?? '/'}search/issues/${year}.json`).then((r) =>
+      r.ok ? (r.json() as Promise<FilterOption[]>) : [],
+    );
+    issueChoices.set(year, choices);
+  }
+  const options = await choices;
+  const yearSelect = f.elements.namedItem('year');
+  // The reader may have picked another year meanwhile.
+  if (yearSelect instanceof HTMLSelectElement && yearSelect.value !== year) return;
+  select.replaceChildren(all, ...options.map((o) => new Option(o.label, o.value)));
+  select.value = selected;
+}
+
 function fillForm(f: HTMLFormElement, request: SearchRequest): void {
   const q = f.elements.namedItem('q');
   if (q instanceof HTMLInputElement) q.value = request.q;
   for (const key of FILTER_KEYS) {
     const select = f.elements.namedItem(key);
-    if (select instanceof HTMLSelectElement) select.value = request.filters[key] ?? '';
+    if (select instanceof HTMLSelectElement && key !== 'issue') select.value = request.filters[key] ?? '';
   }
+  // An issue implies its year: `?issue=2024-18` shows 2024 and that year's issues.
+  const year = request.filters.year ?? yearOfIssue(request.filters.issue) ?? '';
+  const yearSelect = f.elements.namedItem('year');
+  if (yearSelect instanceof HTMLSelectElement) yearSelect.value = year;
+  void offerIssuesOf(f, year, request.filters.issue);
   const sort = f.elements.namedItem('sort');
   if (sort instanceof HTMLSelectElement) sort.value = request.sort;
 }
@@ -69,8 +119,7 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
-async function resultItem(result: PagefindResult, query: string, variants: Variants): Promise<HTMLLIElement> {
-  const { url, meta } = await result.data();
+function resultItem({ url, meta }: PagefindFragment, query: string, variants: Variants | undefined): HTMLLIElement {
   const li = element('li');
   const heading = element('h2');
   const link = element('a');
@@ -107,11 +156,9 @@ async function run(f: HTMLFormElement, request: SearchRequest): Promise<void> {
   }
   status.textContent = '正在搜索…';
   let results: PagefindResult[];
-  let variants: Variants;
   try {
-    const loaded = await loadEngine(f.dataset.base ?? '/');
-    variants = loaded.variants;
-    results = (await searchArchive(loaded.pagefind, request, variants)) ?? [];
+    const [pf, queryVariants] = await Promise.all([loadPagefind(f), variantsFor(f, [request.q])]);
+    results = (await searchArchive(pf, request, queryVariants, f.dataset.newestYear)) ?? [];
   } catch (error) {
     if (run === current) status.textContent = '搜索暂时无法使用，请稍后再试，或按期浏览往期。';
     throw error;
@@ -119,12 +166,13 @@ async function run(f: HTMLFormElement, request: SearchRequest): Promise<void> {
   if (run !== current) return;
   let shown = 0;
   const showMore = async () => {
-    const batch = await Promise.all(
-      results.slice(shown, shown + PAGE_SIZE).map((r) => resultItem(r, request.q, variants)),
-    );
+    const fragments = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+    // Highlighting reads traditional characters as simplified, when a result prints some.
+    const texts = fragments.flatMap((d) => [d.meta.title ?? '', d.meta.text ?? '']);
+    const shownVariants = await variantsFor(f, [request.q, ...texts]);
     if (run !== current) return;
-    list.append(...batch);
-    shown += batch.length;
+    list.append(...fragments.map((d) => resultItem(d, request.q, shownVariants)));
+    shown += fragments.length;
     more.hidden = shown >= results.length;
     status.textContent =
       results.length === 0
@@ -148,7 +196,10 @@ if (form) {
     submit();
   });
   form.addEventListener('change', (event) => {
-    if (event.target instanceof HTMLSelectElement) submit();
+    if (!(event.target instanceof HTMLSelectElement)) return;
+    // Another year: its own issues, none chosen yet.
+    if (event.target.name === 'year') void offerIssuesOf(form, event.target.value);
+    submit();
   });
   window.addEventListener('popstate', () => {
     const request = fromUrl();

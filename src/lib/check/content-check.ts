@@ -1,20 +1,132 @@
 /**
  * The content check shared by `npm run check`, the build and the tests: every problem an
  * editor can cause in content/issues, as Problems naming file, line and field.
+ *
+ * With a cache file (the build passes one), each issue's own problems are kept under the
+ * digest of its bytes and of the code that checks it, so a build after adding one issue
+ * checks that issue; the checks across issues (one file per issue, rounds that agree) run
+ * every time, on facts kept with each file. The image files an issue names (scans, photos) are
+ * part of its result: a kept result counts only while each of them is as it was (size, mtime).
  */
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import { visit } from 'unist-util-visit';
 import { crossCheckIssue } from './cross-check.ts';
 import { checkImages } from './images.ts';
 import { contentDir } from '#lib/source/content-dir.ts';
-import { loadIssues } from '#lib/source/load.ts';
+import { issueFiles, loadIssueFile, loadIssues, type LoadedIssue } from '#lib/source/load.ts';
+import { checkCollection, collectionFacts, type CollectionFacts } from './collection.ts';
 import type { Problem } from './problem.ts';
 
+/** One file's check result: its own problems (loading, images, figures ↔ text) and what the collection checks need. */
+interface FileResult {
+  load: Problem[];
+  images: Problem[];
+  cross: Problem[];
+  facts?: CollectionFacts;
+  /** Every image file the issue names (absolute path) → its size and mtime when checked, or `missing`. */
+  imageFiles: Record<string, string>;
+}
+
+const stamp = (path: string) => {
+  try {
+    const s = statSync(path);
+    return `${s.size}:${s.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+};
+
+/** The files checkImages may read: every page scan and every `<Photo src>`, resolved beside the issue. */
+function imageFilesOf({ issue, body }: LoadedIssue, path: string): string[] {
+  const named = issue.pages.flatMap((p) => (p.scan === undefined ? [] : [p.scan]));
+  visit(body.tree, 'mdxJsxFlowElement', (el: MdxJsxFlowElement) => {
+    if (el.name !== 'Photo') return;
+    const src = el.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'src');
+    if (src && typeof src.value === 'string') named.push(src.value);
+  });
+  return named.map((n) => resolve(dirname(path), n));
+}
+
+function checkFile(root: string, path: string, shown: string): FileResult {
+  const r = loadIssueFile(path, shown);
+  if (!r.loaded) return { load: r.problems, images: [], cross: [], imageFiles: {} };
+  const onDisk = resolve(root, r.loaded.file);
+  return {
+    load: r.problems,
+    images: checkImages(r.loaded, onDisk),
+    cross: crossCheckIssue(r.loaded),
+    facts: collectionFacts(r.loaded),
+    imageFiles: Object.fromEntries(imageFilesOf(r.loaded, onDisk).map((f) => [f, stamp(f)])),
+  };
+}
+
+/** A kept result still holds while every image file it named is as it was. */
+const stillHolds = (result: FileResult | undefined): result is FileResult =>
+  result !== undefined && Object.entries(result.imageFiles).every(([file, was]) => stamp(file) === was);
+
+/** The code a file's result depends on: everything under src/lib, src/schemas and src/data, and the lockfile. */
+function codeVersion(root: string): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else hash.update(p).update(readFileSync(p));
+    }
+  };
+  for (const d of ['src/lib', 'src/schemas', 'src/data']) if (existsSync(join(root, d))) walk(join(root, d));
+  const lock = join(root, 'package-lock.json');
+  if (existsSync(lock)) hash.update(readFileSync(lock));
+  return hash.digest('hex');
+}
+
 /** Schema, body and collection problems, then images and figures ↔ text for every issue that loaded. */
-export function checkContent(root: string, dir = contentDir(root)): Problem[] {
-  const { issues, problems } = loadIssues(dir, root);
+export function checkContent(
+  root: string,
+  dir = contentDir(root),
+  options: { cacheFile?: string | undefined } = {},
+): Problem[] {
+  const { cacheFile } = options;
+  if (!cacheFile || !existsSync(dir) || !statSync(dir).isDirectory()) {
+    const { issues, problems } = loadIssues(dir, root);
+    return [
+      ...problems,
+      ...issues.flatMap((loaded) => checkImages(loaded, resolve(root, loaded.file))),
+      ...issues.flatMap(crossCheckIssue),
+    ];
+  }
+  const version = codeVersion(root);
+  let cached: Record<string, FileResult> = {};
+  try {
+    const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as {
+      version: string;
+      files: Record<string, FileResult>;
+    };
+    if (stored.version === version) cached = stored.files;
+  } catch {
+    // No cache yet, or an unreadable one: check everything.
+  }
+  const results: FileResult[] = [];
+  const keep: Record<string, FileResult> = {};
+  for (const { path, shown } of issueFiles(dir, root)) {
+    const digest = createHash('sha256').update(shown).update('\0').update(readFileSync(path)).digest('hex');
+    const kept = cached[digest];
+    const result = stillHolds(kept) ? kept : checkFile(root, path, shown);
+    keep[digest] = result;
+    results.push(result);
+  }
+  mkdirSync(dirname(cacheFile), { recursive: true });
+  const tmp = `${cacheFile}.tmp-${process.pid}`;
+  writeFileSync(tmp, JSON.stringify({ version, files: keep }));
+  renameSync(tmp, cacheFile);
+  const facts = results.flatMap((r) => (r.facts ? [r.facts] : []));
   return [
-    ...problems,
-    ...issues.flatMap((loaded) => checkImages(loaded, resolve(root, loaded.file))),
-    ...issues.flatMap(crossCheckIssue),
+    ...results.flatMap((r) => r.load),
+    ...checkCollection(facts),
+    ...results.flatMap((r) => r.images),
+    ...results.flatMap((r) => r.cross),
   ];
 }

@@ -41,11 +41,14 @@ export function paramsFromRequest(request: SearchRequest): URLSearchParams {
   return params;
 }
 
+/** Pagefind's filter object: `{ city: 'xinzhou' }`, or compound, `{ year: '2024', not: { year: '2024' } }`. */
+export type PagefindFilters = Record<string, string | Record<string, string>>;
+
 /** The part of Pagefind's JS API (`/pagefind/pagefind.js`) that search uses. */
 export interface PagefindApi {
   search(
     term: string | null,
-    options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
+    options?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> },
   ): Promise<{ results: PagefindResult[] } | null>;
 }
 
@@ -63,19 +66,41 @@ export interface PagefindFragment {
 
 /**
  * Runs a search: every run of the query must match (each run is one Pagefind query, see
- * search-text.ts), results best first or in issue order. Filters alone browse the archive.
+ * tokens.ts), results best first or in issue order. Filters alone browse the archive.
  * Undefined when there is nothing to search for.
+ *
+ * `newestYear`, when the index is split into the newest year and the closed years
+ * (src/lib/search/bundles.ts): Pagefind merges the bundles' results by score, and under a sort
+ * a score is only a place within one bundle, so issue order is kept by searching the newest
+ * year and the closed years apart and putting one list before the other.
  */
 export async function searchArchive(
   pagefind: PagefindApi,
   request: SearchRequest,
   variants?: Variants,
+  newestYear?: string,
 ): Promise<PagefindResult[] | undefined> {
   const queries = pagefindQueries(request.q, variants);
   const hasFilters = Object.keys(request.filters).length > 0;
   if (queries.length === 0 && !hasFilters) return undefined;
+  const sorted = queries.length === 0 || request.sort !== 'relevance';
+  const oneYear = request.filters.year !== undefined || request.filters.issue !== undefined;
+  if (sorted && newestYear !== undefined && !oneYear) {
+    const newest = await searchOnce(pagefind, queries, request, { ...request.filters, year: newestYear });
+    const closed = await searchOnce(pagefind, queries, request, { ...request.filters, not: { year: newestYear } });
+    return request.sort === 'oldest' ? [...closed, ...newest] : [...newest, ...closed];
+  }
+  return searchOnce(pagefind, queries, request, request.filters);
+}
+
+async function searchOnce(
+  pagefind: PagefindApi,
+  queries: ReturnType<typeof pagefindQueries>,
+  request: SearchRequest,
+  filters: PagefindFilters,
+): Promise<PagefindResult[]> {
   const options = {
-    filters: request.filters as Record<string, string>,
+    filters,
     sort:
       request.sort === 'relevance' ? {} : { date: request.sort === 'newest' ? ('desc' as const) : ('asc' as const) },
   };

@@ -90,13 +90,19 @@ export function roundLabel(name: string): string {
   return /\d{4}年第[^年]{1,4}?[次期]/.exec(name)?.[0] ?? name;
 }
 
+/** The filters the search page offers in full; issues are offered a year at a time (issuesByYear). */
+export type PageFilterKey = 'city' | 'year' | 'kind' | 'round';
+
 /**
  * The values each filter can take in this archive: exactly those its records carry, so no
- * choice leads to an empty list by construction. Newest issues and years first.
+ * choice leads to an empty list by construction. Newest issues and years first. Issues come
+ * per year: the page lists the years, and a year's issues load when a reader picks it, so
+ * the page stays the same size however many issues the archive holds.
  */
-export function searchFilterOptions(
-  issues: readonly Issue[],
-): Record<'city' | 'year' | 'issue' | 'kind' | 'round', FilterOption[]> {
+export function searchFilterOptions(issues: readonly Issue[]): {
+  page: Record<PageFilterKey, FilterOption[]>;
+  issuesByYear: Map<string, FilterOption[]>;
+} {
   const facets = issues.flatMap((issue) => [
     ...issue.articles.map((a) => articleSearchFacets(issue, a)),
     ...issue.cityReports.map((r) => cityReportSearchFacets(issue, r)),
@@ -107,13 +113,20 @@ export function searchFilterOptions(
   const newest = newestFirst(issues);
   const rounds = new Map<string, string>();
   for (const issue of newest) for (const r of issue.rounds) if (!rounds.has(r.id)) rounds.set(r.id, roundLabel(r.name));
+  const issuesByYear = new Map<string, FilterOption[]>();
+  for (const i of newest) {
+    const year = String(i.year);
+    issuesByYear.set(year, [...(issuesByYear.get(year) ?? []), { value: issueKey(i), label: issueLabel(i) }]);
+  }
   return {
-    city: CITIES.filter((c) => cities.has(c.slug)).map((c) => ({ value: c.slug, label: c.name })),
-    year: [...present(newest.map((i) => String(i.year)))].map((y) => ({ value: y, label: `${y}年` })),
-    issue: newest.map((i) => ({ value: issueKey(i), label: issueLabel(i) })),
-    kind: [...ARTICLE_KINDS, CITY_REPORT_KIND]
-      .filter((k, i, all) => kinds.has(k) && all.indexOf(k) === i)
-      .map((k) => ({ value: k, label: k })),
-    round: [...rounds].map(([value, label]) => ({ value, label })),
+    page: {
+      city: CITIES.filter((c) => cities.has(c.slug)).map((c) => ({ value: c.slug, label: c.name })),
+      year: [...issuesByYear.keys()].map((y) => ({ value: y, label: `${y}年` })),
+      kind: [...ARTICLE_KINDS, CITY_REPORT_KIND]
+        .filter((k, i, all) => kinds.has(k) && all.indexOf(k) === i)
+        .map((k) => ({ value: k, label: k })),
+      round: [...rounds].map(([value, label]) => ({ value, label })),
+    },
+    issuesByYear,
   };
 }

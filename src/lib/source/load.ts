@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import type { Issue } from '#schemas/issue.ts';
 import { checkAnchors, checkMdxBody } from '#lib/check/body.ts';
 import { checkBodyMatchesFrontmatter } from '#lib/check/body-frontmatter.ts';
-import { checkCollection } from '#lib/check/collection.ts';
+import { checkCollection, collectionFacts } from '#lib/check/collection.ts';
 import type { Problem } from '#lib/check/problem.ts';
 import { checkYamlValues } from '#lib/check/yaml-values.ts';
 import { describeField, parseFrontMatter } from './front-matter.ts';
@@ -70,6 +70,18 @@ export function loadIssueFile(path: string, file = path): { loaded?: LoadedIssue
   };
 }
 
+/** The `*.mdx` files under `dir`, sorted, each with the name messages show (relative to `root`). */
+export function issueFiles(dir: string, root: string): { path: string; shown: string }[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()
+    .map((f) => {
+      const path = join(dir, f);
+      const shown = relative(root, path);
+      return { path, shown: shown.startsWith('..') ? path : shown };
+    });
+}
+
 /** Load every `*.mdx` under `dir` (sorted), returning the valid issues and all problems. */
 export function loadIssues(dir: string, root = process.cwd()): LoadResult {
   if (!existsSync(dir))
@@ -83,18 +95,13 @@ export function loadIssues(dir: string, root = process.cwd()): LoadResult {
         },
       ],
     };
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.mdx'))
-    .sort();
   const issues: LoadedIssue[] = [];
   const problems: Problem[] = [];
-  for (const f of files) {
-    const path = join(dir, f);
-    const shown = relative(root, path);
-    const r = loadIssueFile(path, shown.startsWith('..') ? path : shown);
+  for (const { path, shown } of issueFiles(dir, root)) {
+    const r = loadIssueFile(path, shown);
     problems.push(...r.problems);
     if (r.loaded) issues.push(r.loaded);
   }
-  problems.push(...checkCollection(issues));
+  problems.push(...checkCollection(issues.map(collectionFacts)));
   return { issues, problems };
 }

@@ -1,0 +1,72 @@
+/**
+ * The build's caches (Astro's incremental build, each issue's content-check result, the closed
+ * years' search index) never publish a stale page: after a build fills them, an editor changes
+ * an issue and adds another; the rebuild reuses what did not change and equals, file by file, a
+ * clean build of the same content.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { generateArchive } from '../fixtures/synthetic/generate.ts';
+import { seedWith } from '../support/content.ts';
+import { ROOT } from '../support/root.ts';
+import { hashTree, runScript } from '../support/scripts.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'kfjz-rebuild-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/**
+ * A copy of the project (its node_modules linked): Astro keeps the content modules of a build in
+ * the project's own .astro/, which builds of other content running beside this test would share.
+ */
+const project = join(work, 'project');
+for (const name of ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'src', 'scripts'])
+  cpSync(join(ROOT, name), join(project, name), { recursive: true });
+symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
+
+/** `npm run build` of `content` into `out`, with caches under `caches`. */
+async function build(content: string, out: string, caches: string) {
+  const env = {
+    KFJZ_CONTENT_DIR: content,
+    KFJZ_OUT_DIR: out,
+    KFJZ_CACHE_DIR: join(caches, 'kfjz'),
+    KFJZ_ASTRO_CACHE_DIR: join(caches, 'astro'),
+  };
+  const r = await runScript('build', [], env, project);
+  expect(r.status, r.output).toBe(0);
+  return r.output;
+}
+
+const rewordSeed = (to: string) => seedWith('据了解，本次活动，忻州市', `${to}，本次活动，忻州市`);
+
+describe('a rebuild after an edit', () => {
+  test('reuses the closed years while they are unchanged, and equals a clean build file by file', async () => {
+    // The seed (2024, the newest year) and two synthetic issues of 2000 (a closed year).
+    const content = join(work, 'content');
+    generateArchive({ dir: content, issues: 2, seed: 18 });
+    writeFileSync(join(content, '2024-18.mdx'), rewordSeed('据悉'));
+    const out = join(work, 'dist');
+    const caches = join(work, 'caches');
+    await build(content, out, caches);
+
+    // An edit in the newest year: the closed years' index comes from the cache.
+    writeFileSync(join(content, '2024-18.mdx'), rewordSeed('据报道'));
+    expect(await build(content, out, caches)).toMatch(/closed years \(2000–2000\) reused from the cache/);
+    const clean = async (name: string) => {
+      const dir = join(work, name);
+      await build(content, dir, join(work, `${name}-caches`));
+      return hashTree(dir);
+    };
+    expect(hashTree(out)).toEqual(await clean('clean-1'));
+
+    // An edit in a closed year: that index is built anew.
+    const closed = join(content, '2000-01.mdx');
+    const text = readFileSync(closed, 'utf8');
+    const edited = text.replace(/^科学导报讯/m, '本报讯');
+    expect(edited).not.toBe(text);
+    writeFileSync(closed, edited);
+    expect(await build(content, out, caches)).not.toMatch(/reused from the cache/);
+    expect(hashTree(out)).toEqual(await clean('clean-2'));
+  }, 900_000);
+});

@@ -1,0 +1,41 @@
+/**
+ * The build's content-check cache gives the same problems as checking afresh, and a kept result
+ * never outlives the image files the issue names: a scan added after a failing check is seen.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { checkContent } from '#lib/check/content-check.ts';
+import { formatProblem } from '#lib/check/problem.ts';
+import { seedEdited } from '../fixtures/bad-inputs/cases.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'kfjz-check-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A 2×2 PNG: the scan only has to be a readable image. */
+const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8//8/AwMDEwMDAwMDAwAkBgMBmjCi+wAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+describe('the content-check cache', () => {
+  const cacheFile = join(dir, 'cache', 'results.json');
+  const check = (cached: boolean) => checkContent(dir, dir, cached ? { cacheFile } : {}).map(formatProblem);
+
+  test('answers as a fresh check does, and sees a scan added after it failed', () => {
+    writeFileSync(
+      join(dir, '2024-18.mdx'),
+      seedEdited(['pages: [D1]', 'pages:\n  - id: D1\n    scan: ./2024-18/D1.png']),
+    );
+    const missing = check(false);
+    expect(missing).toEqual([expect.stringMatching(/pages\[0\] D1 scan: \.\/2024-18\/D1\.png: no such file$/)]);
+    expect(check(true)).toEqual(missing);
+    expect(check(true)).toEqual(missing);
+
+    mkdirSync(join(dir, '2024-18'));
+    writeFileSync(join(dir, '2024-18', 'D1.png'), TINY_PNG);
+    expect(check(true)).toEqual([]);
+    expect(check(false)).toEqual([]);
+  });
+});
