@@ -16,6 +16,14 @@ import { rehypePlugins, remarkPlugins } from './src/markdown/index.ts';
 const site = process.env.SITE_URL ?? 'https://kfjz.example.org';
 const base = process.env.BASE_PATH ?? '/';
 
+/**
+ * The sitemap as the protocol splits it: a sitemap index (/sitemap-index.xml) naming one sitemap
+ * for the issue pages and one for the other pages, each cut into files of at most SITEMAP_LIMIT
+ * URLs (the protocol allows 50 000), so no file grows with the archive beyond that.
+ */
+const SITEMAP_LIMIT = 1000;
+const isIssuePage = (/** @type {{ url: string }} */ item) => /\/issues\/\d{4}\/\d+\/$/.test(new URL(item.url).pathname);
+
 export default defineConfig({
   site,
   base,
@@ -31,5 +39,12 @@ export default defineConfig({
   // Pages whose getStaticPaths gives a cacheKey are reused from the last build when neither
   // their data nor their code changed: adding one issue re-renders that issue, not the archive.
   experimental: { incrementalBuild: true },
-  integrations: [contentCheck(), mdx(), sitemap(), pagefindSearch(), devSearchIndex(), regionEditor()],
+  integrations: [
+    contentCheck(),
+    mdx(),
+    sitemap({ entryLimit: SITEMAP_LIMIT, chunks: { issues: (item) => (isIssuePage(item) ? item : undefined) } }),
+    pagefindSearch(),
+    devSearchIndex(),
+    regionEditor(),
+  ],
 });

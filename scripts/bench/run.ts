@@ -169,7 +169,9 @@ function newestIssuePath(): string {
     .map((d) => d.name)
     .sort();
   const year = years.at(-1) ?? '';
+  // Issue folders only: the year's page (issues/2024/index.html) sits beside them.
   const numbers = readdirSync(join(projectOut, 'issues', year))
+    .filter((n) => /^\d+$/.test(n))
     .map(Number)
     .sort((a, b) => a - b);
   return `/issues/${year}/${numbers.at(-1)}/`;

@@ -95,12 +95,27 @@ describe('city pages', () => {
     expect(lingzhuo?.[5]?.html).toContain('href="/issues/2024/18/#taiyuan"');
   });
 
+  test("a city page links a page per year, which lists that year's reports and named projects", () => {
+    const html = readPage(dist, '/cities/xinzhou/');
+    expect(html).toContain('<a href="/cities/xinzhou/2024/">2024年</a>');
+    const year = readPage(dist, '/cities/xinzhou/2024/');
+    expect(year).toContain('<a href="/issues/2024/18/#xinzhou">忻州：项目总数61个 总投资148.17亿元</a>');
+    expect(htmlToText(year)).toContain('年产4.5万吨紫外线硬化材料二期工程');
+    expect(year).toContain('href="/cities/xinzhou/"');
+    // The only year: nothing before or after it.
+    expect(year).not.toMatch(/rel="(prev|next)"/);
+  });
+
   test('a city without reports says so honestly, and still lists projects the paper names there', () => {
     const jincheng = htmlToText(readPage(dist, '/cities/jincheng/'));
     expect(jincheng).toContain('暂无报道');
     expect(jincheng).toContain('全国智能家居总部');
     expect(jincheng).toContain('50亿元');
     expect(readPage(dist, '/cities/jincheng/')).not.toContain('id="city-figures"');
+    // Its year page lists the project and says there is no report, rather than an empty list.
+    const year = htmlToText(readPage(dist, '/cities/jincheng/2024/'));
+    expect(year).toContain('2024年各期没有晋城的“三个一批”报道，只点名了下列项目');
+    expect(year).toContain('全国智能家居总部');
   });
 
   test('/cities/ lists all 11 cities and 综改区 in registry order, with the latest figures or 暂无报道', () => {

@@ -124,7 +124,8 @@ beforeAll(async () => {
   dist = built.dist;
   removeBuild = built.remove;
   for (const year of readdirSync(join(dist, 'issues')).filter((y) => /^\d{4}$/.test(y))) {
-    for (const number of readdirSync(join(dist, 'issues', year))) {
+    // Issue pages only: the year's own page (issues/2024/index.html) lists issues, it holds none.
+    for (const number of readdirSync(join(dist, 'issues', year)).filter((n) => /^\d+$/.test(n))) {
       const path = `/issues/${year}/${number}/`;
       for (const r of extractSearchRecords(readFileSync(join(dist, path, 'index.html'), 'utf8')))
         records.set(`${path}#${r.anchor}`, recordText(r));

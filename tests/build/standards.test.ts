@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, test } from 'vitest';
 import { contentSecurityPolicy } from '#lib/site/csp.ts';
-import { readPage } from '../support/html.ts';
+import { htmlToText, readPage } from '../support/html.ts';
 import { findBrokenLinks, resolveInSite, sitePages } from '../support/site-crawl.ts';
 import { DEFAULT_BASE, DEFAULT_SITE, KEY_PAGES, rssItems, sitemapLocs } from '../support/site.ts';
 import { ROOT } from '../support/root.ts';
@@ -142,6 +142,22 @@ describe('feeds and discovery', () => {
     );
   });
 
+  test("a city page announces the city's own feed, which holds its report linking to its anchor", () => {
+    expect(readPage(dist, '/cities/xinzhou/')).toContain(
+      `<link rel="alternate" type="application/rss+xml" title="忻州的“三个一批”报道 RSS" href="${DEFAULT_SITE}/cities/xinzhou/rss.xml">`,
+    );
+    const feed = rssItems(readFileSync(join(dist, 'cities/xinzhou/rss.xml'), 'utf8'));
+    expect(feed).toEqual([
+      {
+        title: '忻州：项目总数61个 总投资148.17亿元',
+        link: `${DEFAULT_SITE}/issues/2024/18/#xinzhou`,
+        pubDate: false,
+        creators: ['畅雪'],
+      },
+    ]);
+    expect(rssItems(readFileSync(join(dist, 'cities/datong/rss.xml'), 'utf8'))).toEqual([]);
+  });
+
   test('the sitemap lists every page but the 404 page, each served by a file', () => {
     const index = readFileSync(join(dist, 'sitemap-index.xml'), 'utf8');
     const locs = sitemapLocs(index).flatMap((sitemap) =>
@@ -233,10 +249,16 @@ describe('citations', () => {
 });
 
 describe('the 往期 calendar', () => {
-  const html = readPage(dist, '/issues/');
-  const year = html.slice(html.indexOf('id="y2024"'), html.indexOf('</section>', html.indexOf('id="y2024"')));
+  const year = readPage(dist, '/issues/2024/');
 
-  test('2024 links 第18期 and shows 第1–17期 as not archived, nothing after 18', () => {
+  test('/issues/ names each year with what it holds and links its page', () => {
+    const overview = readPage(dist, '/issues/');
+    expect(overview).toContain('<a href="/issues/2024/">2024年</a>');
+    expect(htmlToText(overview)).toContain('收录1期；第1–17期未收录');
+    expect(overview).toContain('href="/issues/2024/18/"');
+  });
+
+  test('/issues/2024/ links 第18期 and shows 第1–17期 as not archived, nothing after 18', () => {
     const cells = [...year.matchAll(/<li class="issue-calendar__(held|gap)"[^>]*>([\s\S]*?)<\/li>/g)].map((m) => ({
       held: m[1] === 'held',
       text: (m[2] ?? '').replace(/<[^>]+>/g, ''),

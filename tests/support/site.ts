@@ -4,8 +4,10 @@
 export const KEY_PAGES = [
   { name: 'home', path: '/' },
   { name: 'archive by year', path: '/issues/' },
+  { name: 'archive: 2024', path: '/issues/2024/' },
   { name: 'issue 2024年第18期', path: '/issues/2024/18/' },
   { name: 'city 忻州', path: '/cities/xinzhou/' },
+  { name: 'city 忻州 in 2024', path: '/cities/xinzhou/2024/' },
   { name: 'round 2024年第二次', path: '/rounds/2024-2/' },
   { name: 'search', path: '/search/' },
 ] as const;

@@ -3,8 +3,8 @@
  * seed and on a second, later round made by editing a copy of it (a test-only archive).
  */
 import { describe, expect, test } from 'vitest';
-import { stackedBars } from '#lib/figures/bar-chart.ts';
-import { cityOverview, cityRecord, roundShortLabel, roundSummaries } from '#lib/figures/city-rounds.ts';
+import { barPaths, stackedBars } from '#lib/figures/bar-chart.ts';
+import { cityOverview, cityRecord, roundShortLabel, roundSummaries, roundsByYear } from '#lib/figures/city-rounds.ts';
 import { loadIssueFile } from '#lib/source/load.ts';
 import { CITIES, cityBySlug } from '#data/cities.ts';
 import type { Issue } from '#schemas/issue.ts';
@@ -115,6 +115,15 @@ describe('rounds', () => {
     expect(twice?.sums.signed?.projects).toEqual({ sum: 94 - 21 + 5, cities: 6 });
   });
 
+  test('rounds group by the year in their id, in the order given', () => {
+    const rounds = ['2024-2', '2024-1', '2023-4', '2021-1'].map((id) => ({ round: { id } }));
+    expect(roundsByYear(rounds).map((y) => [y.year, y.rounds.map((r) => r.round.id)])).toEqual([
+      [2024, ['2024-2', '2024-1']],
+      [2023, ['2023-4']],
+      [2021, ['2021-1']],
+    ]);
+  });
+
   test('a round is labelled by the part of its printed name that numbers it', () => {
     expect(roundShortLabel({ name: '全省开发区2024年第二次“三个一批”活动' })).toBe('2024年第二次');
     expect(roundShortLabel({ name: '全省开发区2021年第一期“三个一批”活动' })).toBe('2021年第一期');
@@ -165,5 +174,46 @@ describe('the bar chart', () => {
     );
     expect(chart.rows[0]?.total?.derived).toBe(true);
     expect(stackedBars([{ label: 'y', figures: { signed: { projects: 1 } } }], 'investment').empty).toBe(true);
+  });
+
+  test('bars are drawn as one path per batch and per kind of total; stacked boxes meet exactly', () => {
+    const chart = stackedBars(
+      [
+        {
+          label: 'a',
+          figures: {
+            signed: { investment: 70.05 },
+            started: { investment: 65.88 },
+            producing: { investment: 12.24 },
+            total: { investment: 148.17 },
+          },
+        },
+        {
+          label: 'b',
+          figures: { signed: { investment: 1 }, started: { investment: 1 }, producing: { investment: 1 } },
+          derived: { investment: 3 },
+        },
+      ],
+      'investment',
+      { width: 300 },
+    );
+    const [a] = chart.rows;
+    for (const [left, right] of [
+      [0, 1],
+      [1, 2],
+    ] as const) {
+      const l = a?.segments[left];
+      expect(l && Math.round((l.x + l.width) * 10) / 10).toBe(a?.segments[right]?.x);
+    }
+    // Coordinates to a tenth of a unit.
+    expect(a?.segments.every((s) => Number.isInteger(s.x * 10) && Number.isInteger(Math.round(s.width * 10)))).toBe(
+      true,
+    );
+    const paths = barPaths(chart);
+    expect(Object.keys(paths.batches)).toEqual(['signed', 'started', 'producing']);
+    expect(paths.batches.signed?.match(/M/g)).toHaveLength(2);
+    expect(paths.batches.signed?.startsWith(`M0 ${a?.barY}h${a?.segments[0]?.width}v18h-`)).toBe(true);
+    expect(paths.total.match(/z/g)).toHaveLength(1);
+    expect(paths.derivedTotal.match(/z/g)).toHaveLength(1);
   });
 });

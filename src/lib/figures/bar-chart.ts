@@ -77,14 +77,17 @@ export function stackedBars(inputs: readonly BarInput[], key: FigureKey, options
       ),
     ),
   );
-  const scale = (v: number) => (max > 0 ? (v / max) * width : 0);
+  // A tenth of a unit: finer is invisible, and long digit strings would make up most of the SVG.
+  const tenth = (v: number) => Math.round(v * 10) / 10;
+  const scale = (v: number) => (max > 0 ? tenth((v / max) * width) : 0);
   const rows = measured.map((m, i): BarRow => {
     const top = i * (labelHeight + barHeight + gap);
-    let x = 0;
+    // Edges from the running sum, so rounding never opens a gap or an overlap between segments.
+    let sum = 0;
     const segments = m.parts.map((p) => {
-      const segment = { batch: p.batch, value: p.value, x, width: scale(p.value) };
-      x += segment.width;
-      return segment;
+      const x = scale(sum);
+      sum += p.value;
+      return { batch: p.batch, value: p.value, x, width: tenth(scale(sum) - x) };
     });
     return {
       label: m.label,
@@ -101,4 +104,35 @@ export function stackedBars(inputs: readonly BarInput[], key: FigureKey, options
     rows,
     empty: max === 0,
   };
+}
+
+/** The outlines a chart draws as SVG path data: one path per batch and one per kind of total. */
+export interface BarPaths {
+  batches: Partial<Record<Batch, string>>;
+  /** Outlines of stated totals. */
+  total: string;
+  /** Outlines of our sums of three stated batches. */
+  derivedTotal: string;
+}
+
+const box = (x: number, y: number, w: number, h: number) => `M${x} ${y}h${w}v${h}h${-w}z`;
+
+/**
+ * The chart's bars as one path per batch (and per kind of total) instead of one element per bar:
+ * a city reported over a hundred rounds keeps its page small. Each bar is a closed box.
+ */
+export function barPaths(chart: BarChart): BarPaths {
+  const batches: Partial<Record<Batch, string>> = {};
+  let total = '';
+  let derivedTotal = '';
+  for (const row of chart.rows) {
+    for (const s of row.segments)
+      batches[s.batch] = (batches[s.batch] ?? '') + box(s.x, row.barY, s.width, chart.barHeight);
+    if (row.total) {
+      const outline = box(0, row.barY - 2, row.total.width, chart.barHeight + 4);
+      if (row.total.derived) derivedTotal += outline;
+      else total += outline;
+    }
+  }
+  return { batches, total, derivedTotal };
 }

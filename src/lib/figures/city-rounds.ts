@@ -260,3 +260,20 @@ export function roundSummaries(issues: readonly Issue[]): RoundSummary[] {
       };
     });
 }
+
+/** How many of the newest rounds /rounds/ shows with their figures; older rounds are listed by year. */
+export const LATEST_ROUNDS = 8;
+
+/** Rounds grouped by the year in their id (`2024-2` → 2024), years and rounds in the order given. */
+export function roundsByYear<T extends { round: Pick<Round, 'id'> }>(
+  rounds: readonly T[],
+): { year: number; rounds: T[] }[] {
+  const years = new Map<number, T[]>();
+  for (const r of rounds) {
+    const year = Number(r.round.id.split('-')[0]);
+    const list = years.get(year) ?? [];
+    list.push(r);
+    years.set(year, list);
+  }
+  return [...years].map(([year, list]) => ({ year, rounds: list }));
+}

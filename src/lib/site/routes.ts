@@ -6,6 +6,9 @@ export const issueAnchorPath = (i: Pick<Issue, 'year' | 'number'>, anchor: strin
 export const cityPath = (slug: string) => `/cities/${slug}/`;
 export const roundPath = (id: string) => `/rounds/${id}/`;
 export const pageAnchor = (page: string) => `page-${page.toLowerCase()}`;
+export const issueYearPath = (year: number) => `/issues/${year}/`;
+export const cityYearPath = (slug: string, year: number) => `/cities/${slug}/${year}/`;
+export const cityFeedPath = (slug: string) => `/cities/${slug}/rss.xml`;
 /** The page's scan (版面) on the issue page. */
 export const pageScanAnchor = (page: string) => `${pageAnchor(page)}-scan`;
 /** An article's or city report's place on its page's scan: the link from the scan to its text. */
