@@ -142,9 +142,7 @@ export function toSimplified(text: string): string {
   return text.replace(TRADITIONAL, (ch) => TRAD_TO_SIMP[ch] ?? ch);
 }
 
-/** U+FF01..U+FF5E are the full-width forms of ASCII U+0021..U+007E. */
-const FULLWIDTH_START = 0xff01;
-const FULLWIDTH_END = 0xff5e;
+/** U+FF01..U+FF5E are the full-width forms of ASCII U+0021..U+007E, this far apart. */
 const FULLWIDTH_OFFSET = 0xfee0;
 
 /**
@@ -153,7 +151,7 @@ const FULLWIDTH_OFFSET = 0xfee0;
  */
 const KEEP_FULLWIDTH = new Set(['，', '；', '：', '！', '？', '（', '）']);
 
-/** The ideographic space and U+FF01..U+FF5E: the only code units {@link toHalfWidth} may change. */
+/** The ideographic space and the full-width forms U+FF01..U+FF5E: the only code units {@link toHalfWidth} may change. */
 const WIDE = /[\u3000\uff01-\uff5e]/g;
 
 /**
