@@ -3,7 +3,12 @@
  * them, and many phrasings of our own for every rule.
  */
 import { describe, expect, test } from 'vitest';
-import { extractFigures, extractProvinceFigures, findFigureMentions } from '#lib/extract/extractor.ts';
+import {
+  extractFigures,
+  extractFiguresAndMentions,
+  extractProvinceFigures,
+  findFigureMentions,
+} from '#lib/extract/extractor.ts';
 import type { RoundFigures } from '#schemas/figures.ts';
 
 /**
@@ -511,6 +516,17 @@ describe('extractProvinceFigures', () => {
 });
 
 describe('findFigureMentions', () => {
+  test.each([
+    ['太原', TAIYUAN],
+    ['忻州', XINZHOU],
+    ['阳泉', YANGQUAN],
+    ['朔州', SHUOZHOU],
+    ['晋中', JINZHONG],
+    ['吕梁', LVLIANG],
+  ])('the check reads %s once and gets what extractFigures and findFigureMentions each give', (_, text) => {
+    expect(extractFiguresAndMentions(text)).toEqual({ ...extractFigures(text), mentions: findFigureMentions(text) });
+  });
+
   test('value, unit, offset, batch and key of each mention', () => {
     const text = '签约项目15个，总投资77.01亿元，预计年产值16.23亿元';
     expect(findFigureMentions(text)).toEqual([

@@ -50,6 +50,12 @@ describe('toHalfWidth', () => {
   test('the ideographic space becomes a space', () => {
     expect(toHalfWidth('项目总数61个\u3000总投资')).toBe('项目总数61个 总投资');
   });
+
+  test('a character outside the BMP is kept, so offsets still match the printed text', () => {
+    const text = '𠀀簽約項目１５個';
+    expect(normalizeText(text)).toBe('𠀀签约项目15个');
+    expect(normalizeText(text)).toHaveLength(text.length);
+  });
 });
 
 describe('normalizeText', () => {
