@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -33,6 +34,8 @@ beforeAll(async () => {
     env: {
       ...parentEnv(),
       KFJZ_CONTENT_DIR: content,
+      // Plain lines to read the address from: Astro colours its output whenever CI is set.
+      NO_COLOR: '1',
       PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env['PATH']}`,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -41,7 +44,7 @@ beforeAll(async () => {
   let log = '';
   origin = await new Promise<string>((resolve, reject) => {
     const read = (chunk: Buffer) => {
-      log += chunk.toString();
+      log += stripVTControlCharacters(chunk.toString());
       // Ready once it watches the files: the content store is synced by then.
       const url = /Local\s+(http:\/\/localhost:\d+)\//.exec(log)?.[1];
       if (url && log.includes('watching for file changes')) resolve(url);
