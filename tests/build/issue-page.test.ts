@@ -1,6 +1,7 @@
 import { describe, expect, inject, test } from 'vitest';
 import { htmlToText, readPage } from '../support/html.ts';
 import { clauses, readSeed } from '../support/seed.ts';
+import { SEED_ANCHORS } from '../support/seed-figures.ts';
 
 const dist = inject('distDir');
 const html = readPage(dist, '/issues/2024/18/');
@@ -38,18 +39,7 @@ describe('the issue page of 2024年第18期', () => {
   });
 
   test('gives every article and city report a stable anchor', () => {
-    for (const id of [
-      'lead',
-      'compilation',
-      'editors-note',
-      'taiyuan',
-      'xinzhou',
-      'yangquan',
-      'shuozhou',
-      'jinzhong',
-      'lvliang',
-      'page-d1',
-    ]) {
+    for (const id of [...SEED_ANCHORS, 'page-d1']) {
       expect(html).toMatch(new RegExp(`<(article|section)[^>]* id="${id}"`));
     }
   });

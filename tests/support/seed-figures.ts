@@ -86,3 +86,16 @@ export const ALL_SLUGS = [
   'lvliang',
   'zonggai',
 ] as const;
+
+/** The anchors of the seed's articles and city reports, in reading order (as printed on D1). */
+export const SEED_ANCHORS = [
+  'lead',
+  'compilation',
+  'editors-note',
+  'taiyuan',
+  'xinzhou',
+  'yangquan',
+  'shuozhou',
+  'jinzhong',
+  'lvliang',
+] as const;
