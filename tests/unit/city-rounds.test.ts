@@ -9,6 +9,7 @@ import { loadIssueFile } from '#lib/source/load.ts';
 import { CITIES, cityBySlug } from '#data/cities.ts';
 import type { Issue } from '#schemas/issue.ts';
 import { SEED_MDX } from '../support/seed.ts';
+import { SEED_CITY_REPORTS } from '../support/seed-figures.ts';
 
 function seedIssue(): Issue {
   const { loaded } = loadIssueFile(SEED_MDX);
@@ -131,18 +132,22 @@ describe('rounds', () => {
   });
 });
 
+/** 忻州's stated investment per batch and its stated total, from the seed (DOMAIN.md). */
+const XINZHOU = SEED_CITY_REPORTS.find((r) => r.city === 'xinzhou');
+const XINZHOU_INVESTMENT = {
+  signed: { investment: XINZHOU?.signed.investment },
+  started: { investment: XINZHOU?.started?.investment },
+  producing: { investment: XINZHOU?.producing?.investment },
+  total: { investment: XINZHOU?.total?.investment },
+};
+
 describe('the bar chart', () => {
   test('stacks only stated batches, outlines a stated total, and scales to the widest bar', () => {
     const chart = stackedBars(
       [
         {
           label: 'a',
-          figures: {
-            signed: { investment: 70.05 },
-            started: { investment: 65.88 },
-            producing: { investment: 12.24 },
-            total: { investment: 148.17 },
-          },
+          figures: XINZHOU_INVESTMENT,
         },
         { label: 'b', figures: { signed: { investment: 74.085 } } },
         { label: 'c', figures: { signed: { projects: 3 } } },
@@ -181,12 +186,7 @@ describe('the bar chart', () => {
       [
         {
           label: 'a',
-          figures: {
-            signed: { investment: 70.05 },
-            started: { investment: 65.88 },
-            producing: { investment: 12.24 },
-            total: { investment: 148.17 },
-          },
+          figures: XINZHOU_INVESTMENT,
         },
         {
           label: 'b',
