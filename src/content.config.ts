@@ -1,21 +1,25 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { issueLoader } from './markdown/issue-loader.ts';
 import { contentDir } from '#lib/source/content-dir.ts';
 import { IssueSchema } from '#schemas/issue.ts';
 
 /**
- * One MDX file per issue under content/issues/: front-matter is the issue's data, body its text.
- * Each page scan is handed to Astro's image pipeline as `scans[pageId]` (the front-matter keeps
- * the path the editor wrote), so pages get its width, height and resized variants.
+ * One MDX file per issue under content/issues/: front-matter is the issue's data, body its text,
+ * rendered by the issue loader (src/markdown/issue-loader.ts). Each page scan is handed to Astro's
+ * image pipeline as `scans[pageId]` (the front-matter keeps the path the editor wrote), so pages
+ * get its width, height and resized variants; each photo of the body (`<Photo src>`, which the
+ * loader lists as `photos`) likewise as `photos[src]`.
  */
 const issues = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: contentDir() }),
+  loader: issueLoader({ dir: contentDir() }),
   schema: ({ image }) =>
-    IssueSchema.transform((issue) => ({
+    IssueSchema.safeExtend({ photos: z.array(z.string()).default([]) }).transform((issue) => ({
       ...issue,
       scans: Object.fromEntries(
         issue.pages.flatMap((page) => (page.scan === undefined ? [] : [[page.id, image().parse(page.scan)]])),
       ),
+      photos: Object.fromEntries(issue.photos.map((src) => [src, image().parse(src)])),
     })),
 });
 

@@ -1,10 +1,9 @@
 /**
  * The printed page's pure parts: pages with and without scans in the schema, the order in which
  * a scan links to its articles, 上一版/下一版, the front-matter the regions editor writes (read
- * back by the schema), and `<Photo src>` becoming an image import for Astro's pipeline.
+ * back by the schema), and `<Photo src>` listed as a photo for Astro's image pipeline.
  */
 import { join } from 'node:path';
-import { compile } from '@mdx-js/mdx';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { neighbourScans, placesOnScans, readingOrder, scanLinks } from '#lib/archive/page-scan.ts';
@@ -12,8 +11,7 @@ import { loadIssueFile } from '#lib/source/load.ts';
 import { PageSchema } from '#schemas/page.ts';
 import type { Issue } from '#schemas/issue.ts';
 import { pagesYaml } from '#components/editor/region-editor.ts';
-import { rehypePhotoImage } from '../../src/markdown/rehype-photo-image.ts';
-import { rehypeSanitizeBody } from '../../src/markdown/rehype-sanitize-body.ts';
+import { renderIssueBody } from '../../src/markdown/issue-body.ts';
 import { FIXTURE_ISSUE, FIXTURE_MDX } from '../fixtures/printed-page/generate.ts';
 import { contentFolder, seedMdx } from '../support/content.ts';
 import { SEED_ANCHORS } from '../support/seed-figures.ts';
@@ -112,18 +110,29 @@ describe('the regions editor', () => {
 });
 
 describe('<Photo src>', () => {
-  test('becomes an import of the file beside the issue, passed to <Photo> as its src (after the sanitizer)', async () => {
-    const source =
-      '<Photo src="./2024-18/d1-photo-1.jpg" alt="图">\n\n说明\n\n</Photo>\n\n<Photo>\n\n无图\n\n</Photo>\n';
-    const js = String(await compile(source, { rehypePlugins: [rehypeSanitizeBody, rehypePhotoImage] }));
-    expect(js).toContain('import __photo0 from "./2024-18/d1-photo-1.jpg"');
-    expect(js).toMatch(/src: __photo0/);
-    expect(js.match(/__photo\d/g)?.every((n) => n === '__photo0')).toBe(true);
+  test('a file beside the issue is listed once as a photo (for the image pipeline); the component keeps its src', async () => {
+    const source = [
+      '<Photo src="./2024-18/d1-photo-1.jpg" alt="图">\n\n说明\n\n</Photo>',
+      '<Photo src="./2024-18/d1-photo-1.jpg" alt="再图">\n\n又一说明\n\n</Photo>',
+      '<Photo src="../2024-18/d1-photo-2.jpg" alt="上一级">\n\n上一级\n\n</Photo>',
+      '<Photo src="https://example.org/x.jpg" alt="外链">\n\n外链\n\n</Photo>',
+      '<Photo>\n\n无图\n\n</Photo>',
+    ].join('\n\n');
+    const { nodes, photos } = await renderIssueBody(source, {}, 'photos.mdx');
+    expect(photos).toEqual(['./2024-18/d1-photo-1.jpg', '../2024-18/d1-photo-2.jpg']);
+    const shown = nodes.flatMap((n) => (n.type === 'component' && n.name === 'Photo' ? [n.props] : []));
+    expect(shown).toEqual([
+      { src: './2024-18/d1-photo-1.jpg', alt: '图' },
+      { src: './2024-18/d1-photo-1.jpg', alt: '再图' },
+      { src: '../2024-18/d1-photo-2.jpg', alt: '上一级' },
+      // Not a file beside the issue, so not a photo the page can show (the check refuses it).
+      { src: 'https://example.org/x.jpg', alt: '外链' },
+      {},
+    ]);
   });
 
-  test('leaves an issue without photo files as it was', async () => {
+  test('an issue without photo files lists none', async () => {
     const plain = seedMdx().split('\n---\n').slice(1).join('\n---\n');
-    const js = String(await compile(plain, { rehypePlugins: [rehypeSanitizeBody, rehypePhotoImage] }));
-    expect(js).not.toContain('__photo');
+    expect((await renderIssueBody(plain, {}, 'seed.mdx')).photos).toEqual([]);
   });
 });

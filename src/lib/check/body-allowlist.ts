@@ -5,7 +5,7 @@
  * carries script even if the check is bypassed.
  */
 
-/** The components an issue may use: `mdxComponents` in src/components/mdx/index.ts. */
+/** The components an issue may use: those src/components/mdx/IssueBody.astro renders. */
 export const MDX_COMPONENTS = ['Page', 'Article', 'CityReport', 'Photo'] as const;
 
 /** Plain HTML an editor may use inside the text: phrasing elements that render as they are. */

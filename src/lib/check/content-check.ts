@@ -9,12 +9,13 @@
  * part of its result: a kept result counts only while each of them is as it was (size, mtime).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import { crossCheckIssue } from './cross-check.ts';
 import { checkImages } from './images.ts';
+import { codeVersion } from '#lib/source/code-version.ts';
 import { contentDir } from '#lib/source/content-dir.ts';
 import { issueFiles, loadIssueFile, loadIssues, type LoadedIssue } from '#lib/source/load.ts';
 import { checkCollection, collectionFacts, type CollectionFacts } from './collection.ts';
@@ -67,21 +68,8 @@ function checkFile(root: string, path: string, shown: string): FileResult {
 const stillHolds = (result: FileResult | undefined): result is FileResult =>
   result !== undefined && Object.entries(result.imageFiles).every(([file, was]) => stamp(file) === was);
 
-/** The code a file's result depends on: everything under src/lib, src/schemas and src/data, and the lockfile. */
-function codeVersion(root: string): string {
-  const hash = createHash('sha256');
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else hash.update(p).update(readFileSync(p));
-    }
-  };
-  for (const d of ['src/lib', 'src/schemas', 'src/data']) if (existsSync(join(root, d))) walk(join(root, d));
-  const lock = join(root, 'package-lock.json');
-  if (existsSync(lock)) hash.update(readFileSync(lock));
-  return hash.digest('hex');
-}
+/** The code a file's result depends on. */
+const CHECK_CODE = ['src/lib', 'src/schemas', 'src/data'];
 
 /** Schema, body and collection problems, then images and figures ↔ text for every issue that loaded. */
 export function checkContent(
@@ -98,7 +86,7 @@ export function checkContent(
       ...issues.flatMap(crossCheckIssue),
     ];
   }
-  const version = codeVersion(root);
+  const version = codeVersion(root, CHECK_CODE);
   let cached: Record<string, FileResult> = {};
   try {
     const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as {

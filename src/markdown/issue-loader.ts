@@ -1,0 +1,94 @@
+/**
+ * The content-layer loader of the issues collection: one entry per `*.mdx` under the content
+ * folder, its front-matter as data and its body rendered here (issue-body.ts) rather than
+ * compiled by Vite as a module per issue.
+ *
+ * An entry is kept in Astro's content store under a digest of the file and of the code that
+ * renders it (src/markdown, src/lib, src/schemas, src/data, the lockfile): a rebuild renders only
+ * the files that changed, and changed code renders everything again, so no stale body is ever
+ * published. The body's photos (`<Photo src>`) join the data as `photos`, where the collection
+ * schema hands them to Astro's image pipeline like the page scans.
+ *
+ * In `astro dev` the folder is watched: an edited, added or removed issue updates its entry.
+ */
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { codeVersion } from '#lib/source/code-version.ts';
+import { renderIssueBody, type BodyNode } from './issue-body.ts';
+
+/** The code a rendered body depends on (besides its file). */
+const RENDER_CODE = ['src/markdown', 'src/lib', 'src/schemas', 'src/data'];
+
+/** What the issue page reads from `entry.rendered.metadata`. */
+export interface IssueBodyMetadata {
+  body: BodyNode[];
+}
+
+/** The rendered body of an entry loaded by this loader. */
+export function issueBodyOf(entry: { id: string; rendered?: { metadata?: Record<string, unknown> } }): BodyNode[] {
+  const body = entry.rendered?.metadata?.['body'];
+  if (!Array.isArray(body)) throw new Error(`issue ${entry.id} has no rendered body: the issue loader did not load it`);
+  return body as BodyNode[];
+}
+
+export function issueLoader(options: { dir: string }): Loader {
+  return {
+    name: 'kfjz-issue-loader',
+    load: async (context) => {
+      const { config, store, watcher } = context;
+      const root = fileURLToPath(config.root);
+      const dir = options.dir;
+      const code = codeVersion(root, RENDER_CODE);
+      const idOf = (file: string) => basename(file, '.mdx');
+      const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.mdx')) : [];
+      const stale = new Set(store.keys());
+      // Two at a time: rendering is CPU, and a core is left for the rest of the build.
+      for (let i = 0; i < files.length; i += 2) {
+        await Promise.all(
+          files.slice(i, i + 2).map(async (file) => {
+            stale.delete(idOf(file));
+            await sync(context, join(dir, file), idOf(file), root, code);
+          }),
+        );
+      }
+      for (const id of stale) store.delete(id);
+
+      if (!watcher) return;
+      watcher.add(dir);
+      const inDir = (path: string) => path.endsWith('.mdx') && relative(dir, path).split(sep).length === 1;
+      const reload = async (path: string) => {
+        if (!inDir(path)) return;
+        try {
+          await sync(context, path, idOf(path), root, code);
+          context.logger.info(`reloaded ${relative(root, path)}`);
+        } catch (error) {
+          context.logger.error(`could not reload ${relative(root, path)}: ${(error as Error).message}`);
+        }
+      };
+      watcher.on('change', reload);
+      watcher.on('add', reload);
+      watcher.on('unlink', (path) => {
+        if (inDir(path)) store.delete(idOf(path));
+      });
+    },
+  };
+}
+
+async function sync(context: LoaderContext, path: string, id: string, root: string, code: string): Promise<void> {
+  const { store, parseData, generateDigest } = context;
+  const contents = await readFile(path, 'utf8');
+  const digest = generateDigest(`${code}\0${contents}`);
+  const existing = store.get(id);
+  // Unchanged: the entry stays as it is (Astro lists its images' imports from the kept entry).
+  if (existing?.digest === digest) return;
+  const shown = relative(root, path).split(sep).join('/');
+  const { frontmatter, content } = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
+  const { nodes, photos } = await renderIssueBody(content, frontmatter, path);
+  const data = await parseData({ id, data: { ...frontmatter, photos }, filePath: path });
+  const metadata: IssueBodyMetadata = { body: nodes };
+  store.set({ id, data, body: content, filePath: shown, digest, rendered: { html: '', metadata: { ...metadata } } });
+}

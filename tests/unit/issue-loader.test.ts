@@ -1,0 +1,89 @@
+/**
+ * The issue loader keeps a rendered body while neither its file nor the code that renders it
+ * changed, renders it again when either did, and forgets removed issues. Driven with a small
+ * in-memory stand-in for Astro's content store (the real one is exercised by every build test).
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LoaderContext } from 'astro/loaders';
+import { describe, expect, test } from 'vitest';
+import { issueBodyOf, issueLoader } from '../../src/markdown/issue-loader.ts';
+import { contentFolder, seedMdx, seedWith } from '../support/content.ts';
+
+interface Entry {
+  id: string;
+  data: Record<string, unknown>;
+  digest?: string;
+  rendered?: { html: string; metadata?: Record<string, unknown> };
+}
+
+/** A project root with its own src/markdown (the loader digests it with the file) and an Astro-like context. */
+function harness(dir: string) {
+  const root = mkdtempSync(join(tmpdir(), 'kfjz-loader-root-'));
+  mkdirSync(join(root, 'src/markdown'), { recursive: true });
+  writeFileSync(join(root, 'src/markdown/plugin.ts'), 'export const version = 1;\n');
+  const entries = new Map<string, Entry>();
+  const rendered: string[] = [];
+  const context = {
+    collection: 'issues',
+    config: { root: pathToFileURL(`${root}/`) },
+    store: {
+      get: (id: string) => entries.get(id),
+      set: (entry: Entry) => {
+        rendered.push(entry.id);
+        entries.set(entry.id, entry);
+        return true;
+      },
+      delete: (id: string) => entries.delete(id),
+      keys: () => [...entries.keys()],
+    },
+    parseData: async ({ data }: { data: Record<string, unknown> }) => data,
+    generateDigest: (data: string) => createHash('sha256').update(data).digest('hex'),
+    logger: { info: () => {}, error: () => {} },
+  } as unknown as LoaderContext;
+  const load = async () => {
+    rendered.length = 0;
+    await issueLoader({ dir }).load(context);
+    return [...rendered].sort();
+  };
+  return { root, entries, load, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+describe('the issue loader', () => {
+  test('renders each issue once, again only when its file or the rendering code changes', async () => {
+    const dir = contentFolder({ '2024-18.mdx': seedMdx(), '2024-19.mdx': seedWith('number: 18', 'number: 19') });
+    const h = harness(dir);
+    try {
+      expect(await h.load()).toEqual(['2024-18', '2024-19']);
+      const body = issueBodyOf(h.entries.get('2024-18') ?? { id: '2024-18' });
+      expect(body.some((n) => n.type === 'component' && n.name === 'Page')).toBe(true);
+      expect(h.entries.get('2024-18')?.data['photos']).toEqual([]);
+
+      // Nothing changed: nothing is rendered again.
+      expect(await h.load()).toEqual([]);
+
+      // One issue edited: that one.
+      writeFileSync(join(dir, '2024-19.mdx'), seedWith('number: 18', 'number: 19').replace('忻州', '忻州 '));
+      expect(await h.load()).toEqual(['2024-19']);
+
+      // The code that renders bodies changed: every issue, so no page keeps an old rendering.
+      writeFileSync(join(h.root, 'src/markdown/plugin.ts'), 'export const version = 2;\n');
+      expect(await h.load()).toEqual(['2024-18', '2024-19']);
+
+      // An issue removed: its entry goes.
+      rmSync(join(dir, '2024-19.mdx'));
+      expect(await h.load()).toEqual([]);
+      expect([...h.entries.keys()]).toEqual(['2024-18']);
+    } finally {
+      h.cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('an entry the loader did not render is refused with its id, not shown empty', () => {
+    expect(() => issueBodyOf({ id: '2024-18' })).toThrow(/issue 2024-18 has no rendered body/);
+  });
+});
