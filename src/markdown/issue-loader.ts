@@ -18,22 +18,10 @@ import { readFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeVersion } from '#lib/source/code-version.ts';
-import { renderIssueBody, type BodyNode } from './issue-body.ts';
+import { renderIssueBody, type RenderedBody } from './issue-body.ts';
 
 /** The code a rendered body depends on (besides its file). */
 const RENDER_CODE = ['src/markdown', 'src/lib', 'src/schemas', 'src/data'];
-
-/** What the issue page reads from `entry.rendered.metadata`. */
-export interface IssueBodyMetadata {
-  body: BodyNode[];
-}
-
-/** The rendered body of an entry loaded by this loader. */
-export function issueBodyOf(entry: { id: string; rendered?: { metadata?: Record<string, unknown> } }): BodyNode[] {
-  const body = entry.rendered?.metadata?.['body'];
-  if (!Array.isArray(body)) throw new Error(`issue ${entry.id} has no rendered body: the issue loader did not load it`);
-  return body as BodyNode[];
-}
 
 export function issueLoader(options: { dir: string }): Loader {
   return {
@@ -89,6 +77,7 @@ async function sync(context: LoaderContext, path: string, id: string, root: stri
   const { frontmatter, content } = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
   const { nodes, photos } = await renderIssueBody(content, frontmatter, path);
   const data = await parseData({ id, data: { ...frontmatter, photos }, filePath: path });
-  const metadata: IssueBodyMetadata = { body: nodes };
-  store.set({ id, data, body: content, filePath: shown, digest, rendered: { html: '', metadata: { ...metadata } } });
+  // The page reads `body` back with issueBody() (src/lib/site/issue-body.ts).
+  const metadata: { body: RenderedBody['nodes'] } = { body: nodes };
+  store.set({ id, data, body: content.trim(), filePath: shown, digest, rendered: { html: '', metadata } });
 }

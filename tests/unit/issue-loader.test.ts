@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { describe, expect, test } from 'vitest';
-import { issueBodyOf, issueLoader } from '../../src/markdown/issue-loader.ts';
+import { issueLoader } from '../../src/markdown/issue-loader.ts';
+import { issueBody } from '#lib/site/issue-body.ts';
 import { contentFolder, seedMdx, seedWith } from '../support/content.ts';
 
 interface Entry {
@@ -58,7 +59,7 @@ describe('the issue loader', () => {
     const h = harness(dir);
     try {
       expect(await h.load()).toEqual(['2024-18', '2024-19']);
-      const body = issueBodyOf(h.entries.get('2024-18') ?? { id: '2024-18' });
+      const body = issueBody(h.entries.get('2024-18') ?? { id: '2024-18' });
       expect(body.some((n) => n.type === 'component' && n.name === 'Page')).toBe(true);
       expect(h.entries.get('2024-18')?.data['photos']).toEqual([]);
 
@@ -84,6 +85,6 @@ describe('the issue loader', () => {
   });
 
   test('an entry the loader did not render is refused with its id, not shown empty', () => {
-    expect(() => issueBodyOf({ id: '2024-18' })).toThrow(/issue 2024-18 has no rendered body/);
+    expect(() => issueBody({ id: '2024-18' })).toThrow(/issue 2024-18 has no rendered body/);
   });
 });
