@@ -15,7 +15,10 @@ import { describeError, hideStackFrames } from './lib/output.ts';
 const root = resolve(import.meta.dirname, '..');
 // KFJZ_OUT_DIR builds elsewhere (tests, benchmarks); staging sits beside it so the swap is a rename.
 const dist = resolve(root, process.env.KFJZ_OUT_DIR ?? 'dist');
-const staging = `${dist}.staging-${process.pid}`;
+// The staging folder's name is the same every build: Astro writes the output folder into its
+// image module, and a name that changed would make every page that shows images (the issue
+// pages) look changed to the incremental build, which would then render them all again.
+const staging = `${dist}.staging`;
 const old = `${dist}.old-${process.pid}`;
 const debug = process.env.KFJZ_LOG_LEVEL === 'debug';
 // `--format github` (the default inside GitHub Actions) prints problems as annotations, as `npm run check` does.
@@ -46,7 +49,9 @@ if (errors.length > 0) {
   process.env.KFJZ_CONTENT_CHECKED = '1';
   const { build } = await import('astro');
   try {
-    // 2. Build everything (pages, Pagefind index) into the staging folder.
+    // 2. Build everything (pages, Pagefind index) into the staging folder (emptied first: a build
+    //    that was killed may have left one).
+    rmSync(staging, { recursive: true, force: true });
     // KFJZ_ASTRO_CACHE_DIR: Astro's own cache (incremental build) elsewhere, for benchmarks and tests.
     const cacheDir = process.env.KFJZ_ASTRO_CACHE_DIR;
     await build({ root, outDir: staging, logLevel: debug ? 'debug' : 'info', ...(cacheDir ? { cacheDir } : {}) });

@@ -1,8 +1,8 @@
 /**
  * The build's caches (Astro's incremental build, each issue's content-check result, the closed
  * years' search index) never publish a stale page: after a build fills them, an editor changes
- * an issue and adds another; the rebuild reuses what did not change and equals, file by file, a
- * clean build of the same content.
+ * an issue and adds another; the rebuild reuses what did not change (the pages of unchanged
+ * issues among it) and equals, file by file, a clean build of the same content.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,7 +52,12 @@ describe('a rebuild after an edit', () => {
 
     // An edit in the newest year: the closed years' index comes from the cache.
     writeFileSync(join(content, '2024-18.mdx'), rewordSeed('据报道'));
-    expect(await build(content, out, caches)).toMatch(/closed years \(2000–2000\) reused from the cache/);
+    const rebuilt = await build(content, out, caches);
+    expect(rebuilt).toMatch(/closed years \(2000–2000\) reused from the cache/);
+    // The unchanged issues' pages are reused, not rendered again (Astro says "restored").
+    expect(rebuilt).toMatch(/\/issues\/2000\/1\/index\.html \(restored\)/);
+    expect(rebuilt).toMatch(/\/issues\/2000\/2\/index\.html \(restored\)/);
+    expect(rebuilt).not.toMatch(/\/issues\/2024\/18\/index\.html \(restored\)/);
     const clean = async (name: string) => {
       const dir = join(work, name);
       await build(content, dir, join(work, `${name}-caches`));
