@@ -45,7 +45,11 @@ export function byteKind(pathname: string): ByteKind {
 
 interface Sample {
   query: string;
+  /** Until the results stood on the page: from navigation (cold) or from the search's start (warm). */
   ms: number;
+  /** The same, until the harness noticed them (adds Playwright's polling, a few to hundreds of ms). */
+  seenMs: number;
+  phases: ReturnType<typeof phases>;
   bytes: number;
   gzipBytes: number;
   pagefindBytes: number;
@@ -87,6 +91,30 @@ function byteCounter(dist: string) {
   };
 }
 
+/**
+ * When the page's last search started and showed its first results (the search page's User
+ * Timing marks, ms since navigation), and the time now, when the harness has noticed them.
+ */
+const marks = (page: Page) =>
+  page.evaluate(() => {
+    const last = (name: string) => performance.getEntriesByName(name, 'mark').at(-1)?.startTime ?? Number.NaN;
+    return {
+      started: last('kfjz:search-start'),
+      ready: last('kfjz:pagefind-ready'),
+      found: last('kfjz:results-found'),
+      shown: last('kfjz:results-shown'),
+      now: performance.now(),
+    };
+  });
+
+/** Where the time went: until the search started (page, script), Pagefind ready, results known, shown. */
+const phases = (m: Awaited<ReturnType<typeof marks>>, from: number) => ({
+  page: Math.round(m.started - from),
+  pagefindReady: Math.round(m.ready - m.started),
+  searched: Math.round(m.found - m.ready),
+  shown: Math.round(m.shown - m.found),
+});
+
 const done = (page: Page) =>
   page
     .locator('#archive-search-status')
@@ -107,8 +135,14 @@ export async function measureSearch(dist: string) {
       counter.reset();
       await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
       await done(page);
-      const ms = await page.evaluate(() => performance.now());
-      cold.push({ query, ms: Math.round(ms), ...counter.read() });
+      const cold0 = await marks(page);
+      cold.push({
+        query,
+        ms: Math.round(cold0.shown),
+        seenMs: Math.round(cold0.now),
+        phases: phases(cold0, 0),
+        ...counter.read(),
+      });
 
       // Warm: the next query typed into the same page.
       const next = QUERIES[(i + 1) % QUERIES.length] as string;
@@ -121,8 +155,14 @@ export async function measureSearch(dist: string) {
       await page.fill('#archive-search input[name="q"]', next);
       await page.press('#archive-search input[name="q"]', 'Enter');
       await done(page);
-      const t1 = await page.evaluate(() => performance.now());
-      warm.push({ query: next, ms: Math.round(t1 - t0), ...counter.read() });
+      const warm0 = await marks(page);
+      warm.push({
+        phases: phases(warm0, warm0.started),
+        query: next,
+        ms: Math.round(warm0.shown - warm0.started),
+        seenMs: Math.round(warm0.now - t0),
+        ...counter.read(),
+      });
       await context.close();
     }
   } finally {
@@ -132,6 +172,11 @@ export async function measureSearch(dist: string) {
   const summary = (xs: Sample[]) => ({
     medianMs: median(xs.map((x) => x.ms)),
     maxMs: Math.max(...xs.map((x) => x.ms)),
+    medianSeenMs: median(xs.map((x) => x.seenMs)),
+    /** Median ms of each phase: page until the search starts, loading Pagefind, searching, showing results. */
+    medianPhasesMs: Object.fromEntries(
+      (['page', 'pagefindReady', 'searched', 'shown'] as const).map((k) => [k, median(xs.map((x) => x.phases[k]))]),
+    ),
     medianBytes: median(xs.map((x) => x.bytes)),
     maxBytes: Math.max(...xs.map((x) => x.bytes)),
     /** The same, had the host gzipped HTML, CSS and JavaScript. */
@@ -148,7 +193,7 @@ export async function measureSearch(dist: string) {
   });
   return {
     queries: QUERIES,
-    note: 'cold = fresh profile loading /search/?q= (page, CSS, JS, Pagefind and index); warm = next query in the open page; bytes as served, uncompressed HTML/CSS/JS',
+    note: 'cold = fresh profile loading /search/?q= (page, CSS, JS, Pagefind and index), ms from navigation until the results stood on the page (its User Timing mark); warm = next query in the open page, ms from the search starting to its results; medianSeenMs = until the harness noticed; bytes as served, uncompressed HTML/CSS/JS',
     cold: summary(cold),
     warm: summary(warm),
     samples: { cold, warm },

@@ -155,10 +155,15 @@ async function run(f: HTMLFormElement, request: SearchRequest): Promise<void> {
     return;
   }
   status.textContent = '正在搜索…';
+  // User Timing marks (no cost, nothing sent anywhere): the benchmark reads when a search started,
+  // Pagefind was ready, the results were known and the first stood on the page (scripts/bench/search-cost.ts).
+  performance.mark('kfjz:search-start');
   let results: PagefindResult[];
   try {
     const [pf, queryVariants] = await Promise.all([loadPagefind(f), variantsFor(f, [request.q])]);
+    performance.mark('kfjz:pagefind-ready');
     results = (await searchArchive(pf, request, queryVariants, f.dataset.newestYear)) ?? [];
+    performance.mark('kfjz:results-found');
   } catch (error) {
     if (run === current) status.textContent = '搜索暂时无法使用，请稍后再试，或按期浏览往期。';
     throw error;
@@ -178,6 +183,7 @@ async function run(f: HTMLFormElement, request: SearchRequest): Promise<void> {
       results.length === 0
         ? `没有找到${request.q ? `包含“${request.q}”的` : ''}文章。`
         : `找到 ${results.length} 篇文章与报道${results.length > shown ? `，显示前 ${shown} 篇` : ''}。`;
+    performance.mark('kfjz:results-shown');
   };
   more.onclick = () => void showMore();
   await showMore();
