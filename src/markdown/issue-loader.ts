@@ -34,14 +34,10 @@ export function issueLoader(options: { dir: string }): Loader {
       const idOf = (file: string) => basename(file, '.mdx');
       const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.mdx')) : [];
       const stale = new Set(store.keys());
-      // Two at a time: rendering is CPU, and a core is left for the rest of the build.
-      for (let i = 0; i < files.length; i += 2) {
-        await Promise.all(
-          files.slice(i, i + 2).map(async (file) => {
-            stale.delete(idOf(file));
-            await sync(context, join(dir, file), idOf(file), root, code);
-          }),
-        );
+      // One after another: rendering is CPU work on this one thread, nothing to overlap.
+      for (const file of files) {
+        stale.delete(idOf(file));
+        await sync(context, join(dir, file), idOf(file), root, code);
       }
       for (const id of stale) store.delete(id);
 
@@ -75,7 +71,16 @@ async function sync(context: LoaderContext, path: string, id: string, root: stri
   if (existing?.digest === digest) return;
   const shown = relative(root, path).split(sep).join('/');
   const { frontmatter, content } = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
-  const { nodes, photos } = await renderIssueBody(content, frontmatter, path);
+  let rendered: RenderedBody;
+  try {
+    rendered = await renderIssueBody(content, frontmatter, path);
+  } catch (error) {
+    // `npm run check` names the line and what to write instead; this only says where.
+    throw new Error(`${shown}: the body does not render: ${(error as Error).message} (npm run check explains)`, {
+      cause: error,
+    });
+  }
+  const { nodes, photos } = rendered;
   const data = await parseData({ id, data: { ...frontmatter, photos }, filePath: path });
   // The page reads `body` back with issueBody() (src/lib/site/issue-body.ts).
   const metadata: { body: RenderedBody['nodes'] } = { body: nodes };

@@ -84,6 +84,17 @@ describe('the issue loader', () => {
     }
   });
 
+  test('a body that does not render stops the load, naming the file', async () => {
+    const dir = contentFolder({ '2024-18.mdx': seedMdx().replace('</Article>', '') });
+    const h = harness(dir);
+    try {
+      await expect(h.load()).rejects.toThrow(/2024-18\.mdx: the body does not render: .*Article/);
+    } finally {
+      h.cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('an entry the loader did not render is refused with its id, not shown empty', () => {
     expect(() => issueBody({ id: '2024-18' })).toThrow(/issue 2024-18 has no rendered body/);
   });
