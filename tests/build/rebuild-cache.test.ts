@@ -7,6 +7,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 import { generateArchive } from '../fixtures/synthetic/generate.ts';
 import { seedWith } from '../support/content.ts';
@@ -35,7 +36,8 @@ async function build(content: string, out: string, caches: string) {
   };
   const r = await runScript('build', [], env, project);
   expect(r.status, r.output).toBe(0);
-  return r.output;
+  // Astro colours its log whenever CI is set.
+  return stripVTControlCharacters(r.output);
 }
 
 const rewordSeed = (to: string) => seedWith('据了解，本次活动，忻州市', `${to}，本次活动，忻州市`);
