@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { recordDocument } from '#lib/search/record-document.ts';
-import { extractSearchRecords, type ExtractedRecord } from '#lib/search/records-from-html.ts';
+import { articlesOf, extractSearchRecords, type ExtractedRecord } from '#lib/search/records-from-html.ts';
 import { indexTokens, pagefindQueries } from '#lib/search/tokens.ts';
 import { serveStatic } from '../../tests/support/static-server.ts';
 
@@ -45,9 +45,9 @@ function issuePages(): { path: string; records: ExtractedRecord[] }[] {
     for (const number of readdirSync(join(dist as string, 'issues', year))) {
       const file = join(dist as string, 'issues', year, number, 'index.html');
       if (!existsSync(file)) continue;
-      const html = readFileSync(file, 'utf8');
-      const articles = html.slice(html.indexOf('<article'), html.lastIndexOf('</article>') + '</article>'.length);
-      pages.push({ path: `/issues/${year}/${number}/`, records: extractSearchRecords(articles) });
+      const articles = articlesOf(readFileSync(file, 'utf8'));
+      if (articles !== undefined)
+        pages.push({ path: `/issues/${year}/${number}/`, records: extractSearchRecords(articles) });
     }
   return pages;
 }

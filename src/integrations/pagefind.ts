@@ -19,7 +19,8 @@ import { parseFragment } from 'parse5';
 import * as pagefind from 'pagefind';
 import { CLOSED_BUNDLE, PRIMARY_BUNDLE, searchBundles } from '#lib/search/bundles.ts';
 import { recordDocument } from '#lib/search/record-document.ts';
-import { extractSearchRecords, type ExtractedRecord } from '#lib/search/records-from-html.ts';
+import { articlesOf, extractSearchRecords, type ExtractedRecord } from '#lib/search/records-from-html.ts';
+import { codeVersion } from '#lib/source/code-version.ts';
 import { cacheDirFor } from './cache-dir.ts';
 import { recordTiming } from './timings.ts';
 
@@ -54,13 +55,6 @@ interface RecordPage {
   year: number;
 }
 
-/** The stretch of a page that holds its records (all of them, and nothing else they depend on). */
-function articlesOf(html: string): string | undefined {
-  if (!html.includes('data-pagefind-body')) return undefined;
-  const from = html.indexOf('<article');
-  return from < 0 ? undefined : html.slice(from, html.lastIndexOf('</article>') + '</article>'.length);
-}
-
 /** The issue year of a page's records, read from its first record's facts without parsing the rest. */
 function yearOf(articles: string, path: string): number {
   const open = parseFragment(articles.slice(0, articles.indexOf('>') + 1)).childNodes[0];
@@ -73,17 +67,10 @@ function yearOf(articles: string, path: string): number {
 
 /**
  * What a cached bundle depends on besides its pages: the code that turns pages into records
- * (src/lib/search, this file) and the Pagefind and OpenCC versions. Any change re-indexes.
+ * (src/lib/search, this file) and, through the lockfile, the Pagefind and OpenCC versions. Any
+ * change re-indexes.
  */
-function codeVersion(root: string): string {
-  const hash = createHash('sha256');
-  const search = join(root, 'src/lib/search');
-  for (const f of readdirSync(search).sort()) hash.update(f).update(readFileSync(join(search, f)));
-  hash.update(readFileSync(join(root, 'src/integrations/pagefind.ts')));
-  for (const pkg of ['pagefind', 'opencc-js'])
-    hash.update(readFileSync(join(root, 'node_modules', pkg, 'package.json')));
-  return hash.digest('hex');
-}
+const SEARCH_CODE = ['src/lib/search', 'src/integrations/pagefind.ts'];
 
 /** One bundle's key: the code version and, page by page, its path and articles. */
 function bundleKey(version: string, pages: readonly RecordPage[]): string {
@@ -184,7 +171,7 @@ export async function buildSearchIndex(
     if (closed) {
       const closedPages = inBundle(closed.years);
       const target = join(dir, CLOSED_BUNDLE);
-      const cached = cacheDir && join(cacheDir, `closed-${bundleKey(codeVersion(root), closedPages)}`);
+      const cached = cacheDir && join(cacheDir, `closed-${bundleKey(codeVersion(root, SEARCH_CODE), closedPages)}`);
       reused = cached !== undefined && existsSync(cached) && copied(cached, target);
       if (!reused) {
         records += await writeBundle(closedPages, target);

@@ -86,6 +86,13 @@ function textOf(root: Element): string {
     .join('\n');
 }
 
+/** The stretch of a built page that holds its records (all of them, and nothing else they depend on). */
+export function articlesOf(html: string): string | undefined {
+  if (!html.includes('data-pagefind-body')) return undefined;
+  const from = html.indexOf('<article');
+  return from < 0 ? undefined : html.slice(from, html.lastIndexOf('</article>') + '</article>'.length);
+}
+
 /** Every record on the page, in document order. Throws, naming the anchor, on unreadable facts. */
 export function extractSearchRecords(html: string): ExtractedRecord[] {
   const records: ExtractedRecord[] = [];
