@@ -81,6 +81,18 @@ describe('tokens', () => {
     expect(textMatches(XINZHOU, '忻州 12.24')).toBe(true);
     expect(textMatches(XINZHOU, '忻州 148.17')).toBe(false);
   });
+
+  test('which is the same as some run of the text holding each run of the query', () => {
+    const byRuns = (text: string, q: string) => {
+      const runs = searchRuns(q);
+      return runs.length > 0 && runs.every((r) => searchRuns(text).some((h) => h.includes(r)));
+    };
+    const text = `${XINZHOU} 1.5万 12.34.56 200MW/800MWh a.b 5.`;
+    const chars = [...text];
+    const queries = ['1.5', '15', '2.3', '34.5', '4.56', 'mw/800', '0.05亿', 'a.b', 'ab', '5.', '.5', '.'];
+    for (let i = 0; i < chars.length; i += 3) queries.push(chars.slice(i, i + 2 + (i % 5)).join(''));
+    for (const q of queries) expect(textMatches(text, q), q).toBe(byRuns(text, q));
+  });
 });
 
 describe('excerpts', () => {

@@ -122,8 +122,10 @@ export function pagefindQueries(query: string, variants?: Variants): RunQuery[] 
 export function textMatches(text: string, query: string, variants?: Variants): boolean {
   const runs = searchRuns(query, variants);
   if (runs.length === 0) return false;
-  const haystack = searchRuns(text, variants);
-  return runs.every((r) => haystack.some((h) => h.includes(r)));
+  // A run is letters and digits (and decimal points between digits), so it stands in the
+  // normalized text exactly where it stands inside one of the text's runs: no need to cut them.
+  const haystack = normalizeForSearch(text, variants);
+  return runs.every((r) => haystack.includes(r));
 }
 
 export interface ExcerptPart {
