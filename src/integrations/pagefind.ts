@@ -1,10 +1,10 @@
 /**
  * The search index, built after the pages (`astro:build:done`) through Pagefind's Node API.
  *
- * One Pagefind record per article and city report, not per issue page: a result leads to
- * `/issues/2024/18/#xinzhou`, and the city, kind and round filters describe that piece alone
- * (an issue page holds six cities; as one record, filtering by 忻州 would return 阳泉's report
- * too). What each record holds is src/lib/search/record-document.ts.
+ * One Pagefind page per issue, holding its articles and city reports as pieces: Pagefind finds
+ * the issues, the search page keeps the pieces that match alone (src/lib/search/pieces.ts), so
+ * a result still leads to `/issues/2024/18/#xinzhou` and the city, kind and round filters still
+ * describe that piece. What an issue's page holds is src/lib/search/issue-document.ts.
  *
  * Two bundles (src/lib/search/bundles.ts): the newest year at `pagefind/`, indexed every build,
  * and the closed years at `pagefind/closed/`, reused from the cache while their articles and
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseFragment } from 'parse5';
 import * as pagefind from 'pagefind';
 import { CLOSED_BUNDLE, PRIMARY_BUNDLE, searchBundles } from '#lib/search/bundles.ts';
-import { recordDocument } from '#lib/search/record-document.ts';
+import { issueDocument } from '#lib/search/issue-document.ts';
 import { articlesOf, extractSearchRecords, type ExtractedRecord } from '#lib/search/records-from-html.ts';
 import { codeVersion } from '#lib/source/code-version.ts';
 import { cacheDirFor } from './cache-dir.ts';
@@ -32,8 +32,8 @@ import { recordTiming } from './timings.ts';
  */
 const INDEX_CHUNK_SIZE = '5000';
 
-/** Records handed to Pagefind at once: enough to keep its service busy, few enough to bound memory. */
-const BATCH = 64;
+/** Issues handed to Pagefind at once: enough to keep its service busy, few enough to bound memory. */
+const BATCH = 16;
 
 /** The site path of a built page (`issues/2024/18/`) → its HTML file in `dir`. */
 function htmlFile(dir: string, pathname: string): string {
@@ -79,7 +79,7 @@ function bundleKey(version: string, pages: readonly RecordPage[]): string {
   return hash.digest('hex').slice(0, 32);
 }
 
-/** Index the records of `pages` into a Pagefind bundle at `outputPath`. */
+/** Index the issues of `pages` into a Pagefind bundle at `outputPath`; the number of pieces they hold. */
 async function writeBundle(pages: readonly RecordPage[], outputPath: string): Promise<number> {
   const { index } = assertOk(await pagefind.createIndex({}), 'createIndex');
   if (!index) throw new Error('Pagefind createIndex returned no index');
@@ -92,16 +92,15 @@ async function writeBundle(pages: readonly RecordPage[], outputPath: string): Pr
     } catch (error) {
       throw new Error(`reading the articles of ${page.path}`, { cause: error });
     }
-    for (const record of found) {
-      const url = `${page.path}#${record.anchor}`;
-      pending.push(
-        index.addHTMLFile({ url, content: recordDocument(record) }).then((r) => assertOk(r, `adding ${url}`)),
-      );
-      records++;
-      if (pending.length >= BATCH) {
-        await Promise.all(pending);
-        pending = [];
-      }
+    records += found.length;
+    pending.push(
+      index
+        .addHTMLFile({ url: page.path, content: issueDocument(found) })
+        .then((r) => assertOk(r, `adding ${page.path}`)),
+    );
+    if (pending.length >= BATCH) {
+      await Promise.all(pending);
+      pending = [];
     }
   }
   await Promise.all(pending);
@@ -180,7 +179,7 @@ export async function buildSearchIndex(
     }
     const ms = performance.now() - started;
     logger.info(
-      `search index: ${records} articles and city reports indexed from ${pages.length} pages${reused ? `, closed years (${closed?.years[0]}–${closed?.years.at(-1)}) reused from the cache` : ''}, in ${seconds(ms)}`,
+      `search index: ${pages.length} issues; ${records} articles and city reports indexed${reused ? ` (the newest year's), closed years (${closed?.years[0]}–${closed?.years.at(-1)}) reused from the cache` : ''}, in ${seconds(ms)}`,
     );
     recordTiming('pagefind', ms, { records, reused: reused ? 1 : 0 });
     return { pages: pages.length, records, reused };

@@ -1,12 +1,14 @@
 /**
- * The search index of the real archive, queried through Pagefind's own JS API in Node: one
- * record per article and city report, linking to its anchor, carrying what a result shows and
- * what it can be narrowed by, holding the text a reader sees and none of the page furniture.
+ * The search index of the real archive, queried through Pagefind's own JS API in Node, as the
+ * search page queries it: Pagefind finds the issue, its fragment's pieces give one result per
+ * article and city report, linking to its anchor, carrying what a result shows and what it can
+ * be narrowed by, holding the text a reader sees and none of the page furniture.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { extractSearchRecords, recordText } from '#lib/search/records-from-html.ts';
+import { allMatchingPieces } from '#lib/search/pieces.ts';
 import { searchArchive, type SearchRequest } from '#lib/search/query.ts';
 import { simplifiedVariants } from '#lib/search/variants.ts';
 import { loadPagefind, type NodePagefind } from '../support/pagefind-node.ts';
@@ -23,8 +25,9 @@ afterAll(async () => {
 
 const search = async (q: string, more: Partial<SearchRequest> = {}) => {
   const request: SearchRequest = { q, filters: {}, sort: 'relevance', ...more };
-  const results = (await searchArchive(pf.pagefind, request, simplifiedVariants())) ?? [];
-  return Promise.all(results.map((r) => r.data()));
+  const variants = simplifiedVariants();
+  const issues = (await searchArchive(pf.pagefind, request, variants)) ?? [];
+  return allMatchingPieces(issues, request.q, request.filters, variants);
 };
 const urls = async (q: string, more: Partial<SearchRequest> = {}) => (await search(q, more)).map((d) => d.url);
 
@@ -74,15 +77,15 @@ describe('searching the real archive', () => {
 
   test('a result carries its title, issue, page, kind and city; no date, since the issue prints none', async () => {
     const [xinzhou] = await search('148.17');
-    expect(xinzhou?.meta).toMatchObject({
+    expect(xinzhou).toMatchObject({
       title: '忻州：项目总数61个 总投资148.17亿元',
-      issue: '2024年第18期',
+      issueLabel: '2024年第18期',
       page: 'D1',
       kind: '城市报道',
       city: '忻州',
     });
-    expect(xinzhou?.meta.date).toBeUndefined();
-    expect(xinzhou?.meta.text).toContain('据了解，本次活动，忻州市开发区共签约21个项目');
+    expect(xinzhou?.date).toBeUndefined();
+    expect(xinzhou?.text).toContain('据了解，本次活动，忻州市开发区共签约21个项目');
   });
 
   test('filters narrow by city, kind, issue, year and round', async () => {

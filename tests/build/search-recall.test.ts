@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import * as pagefindNode from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { extractSearchRecords, recordText } from '#lib/search/records-from-html.ts';
+import { allMatchingPieces } from '#lib/search/pieces.ts';
 import { searchArchive, type PagefindApi } from '#lib/search/query.ts';
 import { simplifiedVariants } from '#lib/search/variants.ts';
 import { generateArchive } from '../fixtures/synthetic/generate.ts';
@@ -164,8 +165,16 @@ describe('search over a synthetic archive (seed + 40 issues)', () => {
     const queries = [...QUERIES, ...sampledQueries(texts, 40)];
     expect(queries.length).toBeGreaterThanOrEqual(60);
     const api = ours.pagefind as PagefindApi;
+    // As the search page does: Pagefind finds issues, the pieces holding the query are the results.
     const scores = await measure(records, queries, async (q) =>
-      urlsOf(await searchArchive(api, { q, filters: {}, sort: 'relevance' }, variants)),
+      (
+        await allMatchingPieces(
+          (await searchArchive(api, { q, filters: {}, sort: 'relevance' }, variants)) ?? [],
+          q,
+          {},
+          variants,
+        )
+      ).map((p) => p.url),
     );
     const baseline = await measure(records, queries, async (q) => urlsOf((await theirs.pagefind.search(q))?.results));
     const t = totals(scores);
