@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import * as pagefindNode from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { extractSearchRecords, recordText } from '#lib/search/records-from-html.ts';
-import { allMatchingPieces } from '#lib/search/pieces.ts';
+import { allMatchingPieces, type Piece } from '#lib/search/pieces.ts';
 import { searchArchive, type PagefindApi } from '#lib/search/query.ts';
 import { simplifiedVariants } from '#lib/search/variants.ts';
 import { generateArchive } from '../fixtures/synthetic/generate.ts';
@@ -205,5 +205,51 @@ describe('search over a synthetic archive (seed + 40 issues)', () => {
     expect(t.precision).toBeGreaterThanOrEqual(0.95);
     // The hand-picked queries do find something where the text has it (the test is not vacuous).
     expect(scores.filter((s) => s.expected > 0).length).toBeGreaterThan(queries.length - 5);
+  });
+
+  test('puts the issues whose headlines hold the query first, each group newest first; sorts by issue on request', async () => {
+    const api = ours.pagefind as PagefindApi;
+    const newestYear = String(
+      Math.max(
+        ...readdirSync(join(dist, 'issues'))
+          .filter((y) => /^\d{4}$/.test(y))
+          .map(Number),
+      ),
+    );
+    const issueKey = (url: string) => {
+      const [, year = '', number = ''] = /^\/issues\/(\d{4})\/(\d+)\//.exec(url) ?? [];
+      return Number(year) * 100 + Number(number);
+    };
+    let headlineHits = 0;
+    for (const q of ['忻州', '项目', '签约', '晋城', '开发区', '项目建设']) {
+      const results = (await searchArchive(api, { q, filters: {}, sort: 'relevance' }, variants, newestYear)) ?? [];
+      const issues = await Promise.all(
+        results.map(async (r) => {
+          const fragment = await r.data();
+          const pieces = JSON.parse(fragment.meta['pieces'] ?? '[]') as Piece[];
+          return { key: issueKey(fragment.url), headline: pieces.some((p) => contains(p.heading.join('\n'), q)) };
+        }),
+      );
+      expect(issues.length, q).toBeGreaterThan(1);
+      const firstOther = issues.findIndex((i) => !i.headline);
+      const rest = firstOther < 0 ? [] : issues.slice(firstOther);
+      expect(
+        rest.every((i) => !i.headline),
+        `${q}: a headline hit after the others`,
+      ).toBe(true);
+      expect(
+        rest.map((i) => i.key),
+        q,
+      ).toEqual(rest.map((i) => i.key).sort((a, b) => b - a));
+      headlineHits += issues.length - rest.length;
+      for (const sort of ['newest', 'oldest'] as const) {
+        const sorted = (await searchArchive(api, { q, filters: {}, sort }, variants, newestYear)) ?? [];
+        const keys = await Promise.all(sorted.map(async (r) => issueKey((await r.data()).url)));
+        expect(keys, `${q} ${sort}`).toEqual([...keys].sort((a, b) => (sort === 'newest' ? b - a : a - b)));
+        expect(keys.length).toBe(issues.length);
+      }
+    }
+    // The queries do find headline hits and others (the test is not vacuous).
+    expect(headlineHits).toBeGreaterThan(0);
   });
 });

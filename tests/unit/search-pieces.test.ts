@@ -29,6 +29,7 @@ const pieces: Piece[] = [
     city: '忻州',
     rounds: ['2024-2'],
     text: '忻州市開發區共签约21个项目。',
+    variants: { 區: '区', 開: '开', 發: '发' },
   },
 ];
 const fragment = { url: '/issues/2024/18/', meta: { issue: '2024年第18期', pieces: JSON.stringify(pieces) } };
@@ -39,8 +40,10 @@ describe('the pieces of an issue a search keeps', () => {
   test('those holding every word of the query, heading or text, linked to their anchor, in page order', () => {
     expect(anchors('签约')).toEqual(['/issues/2024/18/#lead', '/issues/2024/18/#xinzhou']);
     expect(anchors('项目总数')).toEqual(['/issues/2024/18/#xinzhou']);
-    // Traditional characters in the text are read as simplified.
+    // Traditional characters in the text are read as simplified, with the whole table or the piece's own share of it.
     expect(anchors('开发区')).toEqual(['/issues/2024/18/#xinzhou']);
+    expect(matchingPieces(fragment, '开发区', {}).map((p) => p.anchor)).toEqual(['xinzhou']);
+    expect(matchingPieces(fragment, '開發區', {}, simplifiedVariants()).map((p) => p.anchor)).toEqual(['xinzhou']);
   });
 
   test('not an issue whose words stand in different pieces: 晋城 and 忻州 are never in one piece', () => {
@@ -84,7 +87,7 @@ describe('the document Pagefind indexes for an issue', () => {
     {
       anchor: 'xinzhou',
       facets: { ...facets, title: '忻州：', heading: ['忻州：'], kind: '城市报道', cities: ['xinzhou'] },
-      body: '忻州签约。',
+      body: '忻州簽約。',
     },
   ];
 
@@ -102,6 +105,9 @@ describe('the document Pagefind indexes for an issue', () => {
     const stored = JSON.parse((values('meta', 'pieces')[0] ?? '').replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
     expect(stored.map((p: Piece) => p.anchor)).toEqual(['lead', 'xinzhou']);
     expect(stored[0]).toMatchObject({ title: '测试要闻', city: '晋城', text: '某公司在晋城签约。' });
+    expect(stored[0].variants).toBeUndefined();
+    // A piece printed in traditional characters carries their simplified forms.
+    expect(stored[1].variants).toEqual({ 簽: '签', 約: '约' });
   });
 
   test('names an issue with nothing to index', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { excerpt, indexTokens, pagefindQueries, searchRuns, textMatches } from '#lib/search/tokens.ts';
+import { excerpt, headingTokens, indexTokens, pagefindQueries, searchRuns, textMatches } from '#lib/search/tokens.ts';
 import { paramsFromRequest, requestFromParams } from '#lib/search/query.ts';
 import { roundLabel } from '#lib/search/record.ts';
 import { decodeVariantChars, encodeVariantChars, needsVariants } from '#lib/search/variant-chars.ts';
@@ -17,6 +17,12 @@ describe('runs: what search compares', () => {
 });
 
 describe('tokens', () => {
+  test('heading words are the heading’s tokens again, each followed by a 0, which no token holds', () => {
+    const tokens = indexTokens('忻州：项目总数61个').split(' ');
+    expect(headingTokens('忻州：项目总数61个').split(' ')).toEqual(tokens.map((t) => `${t}0`));
+    expect(tokens.every((t) => /^[a-z]+$/.test(t))).toBe(true);
+  });
+
   test('every substring of the text is found as its bigrams in a row, whatever word boundaries it crosses', () => {
     const tokens = ` ${indexTokens(XINZHOU)} `;
     for (const run of searchRuns(XINZHOU)) {
@@ -44,14 +50,20 @@ describe('tokens', () => {
     ).toEqual(new Set([8, 4]));
   });
 
-  test('a query asks for one character by prefix, two as one word, more as an exact phrase ranked by its words', () => {
+  test('a query asks for one character by prefix, more as an exact phrase ranked by the same as heading words', () => {
     const [one] = pagefindQueries('晋');
     expect(one?.match).toMatch(/^[a-z]{4}$/);
     expect(one?.rank).toBeUndefined();
-    expect(pagefindQueries('康佳')[0]?.match).toMatch(/^[a-z]{8}$/);
+    expect(pagefindQueries('康佳')[0]?.match).toMatch(/^"[a-z]{8}"$/);
     const [phrase] = pagefindQueries('阳泉陆港');
     expect(phrase?.match).toMatch(/^"[a-z]{8} [a-z]{8} [a-z]{8}"$/);
-    expect(phrase?.rank).toBe(phrase?.match.slice(1, -1));
+    expect(phrase?.rank).toBe(
+      `"${phrase?.match
+        .slice(1, -1)
+        .split(' ')
+        .map((w) => `${w}0`)
+        .join(' ')}"`,
+    );
     expect(pagefindQueries('康佳 晋城')).toHaveLength(2);
     expect(pagefindQueries('，。！ ')).toEqual([]);
   });

@@ -15,7 +15,12 @@ import {
   type PagefindResult,
   type SearchRequest,
 } from '#lib/search/query.ts';
-import { matchingPieces, pieceLevelNarrowing, type PieceResult } from '#lib/search/pieces.ts';
+import {
+  matchingPieces,
+  pieceLevelNarrowing,
+  variantsFor as pieceVariants,
+  type PieceResult,
+} from '#lib/search/pieces.ts';
 import type { FilterOption } from '#lib/search/record.ts';
 import { excerpt, searchRuns } from '#lib/search/tokens.ts';
 import { decodeVariantChars, needsVariants } from '#lib/search/variant-chars.ts';
@@ -55,12 +60,13 @@ function loadPagefind(f: HTMLFormElement): Promise<PagefindApi> {
 let variants: Promise<Variants> | undefined;
 let variantChars: Uint8Array | undefined;
 /**
- * The traditional → simplified table (29 KB), only when `texts` hold a character it maps (the
- * page carries which, data-variant-chars): a query in traditional script, or a result printed so.
+ * The traditional → simplified table (29 KB), only when the query holds a character it maps (the
+ * page carries which, data-variant-chars). A piece printed in traditional characters carries
+ * its own share of the table (src/lib/search/pieces.ts).
  */
-async function variantsFor(f: HTMLFormElement, texts: readonly string[]): Promise<Variants | undefined> {
+async function variantsFor(f: HTMLFormElement, query: string): Promise<Variants | undefined> {
   variantChars ??= decodeVariantChars(f.dataset.variantChars ?? '');
-  if (!variants && !texts.some((t) => needsVariants(t, variantChars ?? new Uint8Array()))) return undefined;
+  if (!variants && !needsVariants(query, variantChars)) return undefined;
   variants ??= import('#lib/search/variants.ts').then((m) => m.simplifiedVariants());
   return variants;
 }
@@ -127,7 +133,8 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
-function resultItem(piece: PieceResult, query: string, variants: Variants | undefined): HTMLLIElement {
+function resultItem(piece: PieceResult, query: string, table: Variants | undefined): HTMLLIElement {
+  const variants = pieceVariants(piece, table);
   const li = element('li');
   const heading = element('h2');
   const link = element('a');
@@ -167,8 +174,10 @@ async function run(f: HTMLFormElement, request: SearchRequest): Promise<void> {
   // Pagefind was ready, the results were known and the first stood on the page (scripts/bench/search-cost.ts).
   performance.mark('kfjz:search-start');
   let results: PagefindResult[];
+  let queryVariants: Variants | undefined;
   try {
-    const [pf, queryVariants] = await Promise.all([loadPagefind(f), variantsFor(f, [request.q])]);
+    let pf: PagefindApi;
+    [pf, queryVariants] = await Promise.all([loadPagefind(f), variantsFor(f, request.q)]);
     performance.mark('kfjz:pagefind-ready');
     results = (await searchArchive(pf, request, queryVariants, f.dataset.newestYear)) ?? [];
     performance.mark('kfjz:results-found');
@@ -183,7 +192,6 @@ async function run(f: HTMLFormElement, request: SearchRequest): Promise<void> {
   let found = 0;
   let issuesWithPieces = 0;
   const waiting: PieceResult[] = [];
-  let shownVariants: Variants | undefined;
   /** Loads issues until `wanted` pieces wait to be shown or every issue is loaded. */
   const findPieces = async (wanted: number) => {
     while (waiting.length < wanted && loaded < results.length) {
@@ -192,10 +200,8 @@ async function run(f: HTMLFormElement, request: SearchRequest): Promise<void> {
       const batch = rate === 0 ? FIRST_ISSUES : Math.min(10, Math.ceil((wanted - waiting.length) / rate));
       const fragments = await Promise.all(results.slice(loaded, loaded + batch).map((r) => r.data()));
       loaded += fragments.length;
-      // Matching and highlighting read traditional characters as simplified, when a piece prints some.
-      shownVariants = await variantsFor(f, [request.q, ...fragments.map((d) => d.meta['pieces'] ?? '')]);
       if (run !== current) return;
-      const perIssue = fragments.map((d) => matchingPieces(d, request.q, request.filters, shownVariants));
+      const perIssue = fragments.map((d) => matchingPieces(d, request.q, request.filters, queryVariants));
       issuesWithPieces += perIssue.filter((p) => p.length > 0).length;
       for (const pieces of perIssue) waiting.push(...pieces);
       found += perIssue.reduce((n, p) => n + p.length, 0);
@@ -206,7 +212,7 @@ async function run(f: HTMLFormElement, request: SearchRequest): Promise<void> {
     await findPieces(PAGE_SIZE);
     if (run !== current) return;
     const next = waiting.splice(0, PAGE_SIZE);
-    list.append(...next.map((p) => resultItem(p, request.q, shownVariants)));
+    list.append(...next.map((p) => resultItem(p, request.q, queryVariants)));
     shown += next.length;
     const allLoaded = loaded >= results.length;
     more.hidden = allLoaded && waiting.length === 0;

@@ -11,11 +11,9 @@ import { cityName } from '#data/cities.ts';
 import type { Piece } from './pieces.ts';
 import type { ExtractedRecord } from './records-from-html.ts';
 import { issueOrder } from './record.ts';
-import { indexTokens } from './tokens.ts';
-import { simplifiedVariants } from './variants.ts';
+import { headingTokens, indexTokens } from './tokens.ts';
+import { simplifiedVariants, type Variants } from './variants.ts';
 
-/** Pagefind's own weight for heading words is 1 for body words; the printed heading counts more. */
-const HEADING_WEIGHT = 4;
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -23,9 +21,16 @@ const escapeHtml = (s: string) =>
 const field = (kind: 'meta' | 'filter' | 'sort', key: string, value: string) =>
   `<span data-pagefind-${kind}="${key}[data-v]" data-v="${escapeHtml(value)}"></span>`;
 
+/** The traditional characters `text` holds, each with its simplified form: the piece's own share of the table. */
+function variantsIn(text: string, variants: Variants): Record<string, string> | undefined {
+  const found = [...new Set(text)].filter((ch) => variants.has(ch)).sort();
+  return found.length === 0 ? undefined : Object.fromEntries(found.map((ch) => [ch, variants.get(ch) ?? ch]));
+}
+
 /** What the search page needs of a piece to match, filter and show it. */
-export function pieceOf(record: ExtractedRecord): Piece {
+export function pieceOf(record: ExtractedRecord, variants: Variants = simplifiedVariants()): Piece {
   const f = record.facets;
+  const own = variantsIn([...f.heading, record.body].join('\n'), variants);
   return {
     anchor: record.anchor,
     title: f.title,
@@ -36,6 +41,7 @@ export function pieceOf(record: ExtractedRecord): Piece {
     rounds: f.rounds,
     ...(f.page === undefined ? {} : { page: f.page }),
     text: record.body,
+    ...(own === undefined ? {} : { variants: own }),
   };
 }
 
@@ -50,7 +56,7 @@ export function issueDocument(records: readonly ExtractedRecord[]): string {
     field('meta', 'title', f.issueLabel),
     field('meta', 'issue', f.issueLabel),
     ...(f.date === undefined ? [] : [field('meta', 'date', f.date)]),
-    field('meta', 'pieces', JSON.stringify(records.map(pieceOf))),
+    field('meta', 'pieces', JSON.stringify(records.map((r) => pieceOf(r, variants)))),
     ...values((r) => r.facets.cities).map((c) => field('filter', 'city', c)),
     field('filter', 'year', String(f.year)),
     field('filter', 'issue', f.issue),
@@ -58,10 +64,11 @@ export function issueDocument(records: readonly ExtractedRecord[]): string {
     ...values((r) => r.facets.rounds).map((r) => field('filter', 'round', r)),
     field('sort', 'date', issueOrder(f)),
   ];
-  const pieces = records.map(
-    (r) =>
-      `<p data-pagefind-weight="${HEADING_WEIGHT}">${indexTokens(r.facets.heading.join('\n'), variants)}</p><p>${indexTokens(r.body, variants)}</p>`,
-  );
+  // Each piece: its heading's tokens (matched like the body), its heading words (ranked), its body.
+  const pieces = records.map((r) => {
+    const heading = r.facets.heading.join('\n');
+    return `<p>${indexTokens(heading, variants)}</p><p>${headingTokens(heading, variants)}</p><p>${indexTokens(r.body, variants)}</p>`;
+  });
   // No lang: the tokens are no language, and Pagefind would run its Chinese word segmenter over
   // them for nothing (adding records took 40% longer with lang="zh-CN"); the search page then
   // also skips the browser's segmenter, which the tokens do not need.

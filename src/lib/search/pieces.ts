@@ -30,6 +30,12 @@ export interface Piece {
   page?: string;
   /** The text a reader sees, paragraphs separated by newlines; excerpts are cut from it. */
   text: string;
+  /**
+   * The traditional characters heading and text hold, with their simplified forms: what the
+   * piece needs of the table (variants.ts) to be matched and highlighted, so the page fetches
+   * the whole table only for a query in traditional characters.
+   */
+  variants?: Record<string, string>;
 }
 
 /** A piece found: where it is and what its result shows. */
@@ -58,12 +64,23 @@ export function pieceLevelNarrowing(runs: number, filters: Partial<Record<Filter
   return runs > 1 || Object.keys(PIECE_FILTERS).some((k) => filters[k as keyof typeof PIECE_FILTERS] !== undefined);
 }
 
-/** The pieces of an issue's fragment that hold every word of `q` and match every filter, in page order. */
+/**
+ * How a piece's text is read: with the whole table when the page has it (a query in traditional
+ * characters), else with the piece's own traditional characters, if any.
+ */
+export function variantsFor(piece: Pick<Piece, 'variants'>, table?: Variants): Variants | undefined {
+  return table ?? (piece.variants ? new Map(Object.entries(piece.variants)) : undefined);
+}
+
+/**
+ * The pieces of an issue's fragment that hold every word of `q` and match every filter, in page
+ * order. `table`: the traditional → simplified table, needed when `q` holds traditional characters.
+ */
 export function matchingPieces(
   fragment: IssueFragment,
   q: string,
   filters: Partial<Record<FilterKey, string>>,
-  variants?: Variants,
+  table?: Variants,
 ): PieceResult[] {
   const pieces = JSON.parse(fragment.meta['pieces'] ?? '[]') as Piece[];
   const base = fragment.url.replace(/#.*$/, '');
@@ -78,7 +95,7 @@ export function matchingPieces(
         return Array.isArray(value) ? value.includes(wanted) : value === wanted;
       }),
     )
-    .filter((p) => searchRuns(q, variants).length === 0 || textMatches(pieceText(p), q, variants))
+    .filter((p) => searchRuns(q, table).length === 0 || textMatches(pieceText(p), q, variantsFor(p, table)))
     .map((p) => ({ ...p, url: `${base}#${p.anchor}`, issueLabel, ...(date === undefined ? {} : { date }) }));
 }
 
@@ -90,8 +107,8 @@ export async function allMatchingPieces(
   issues: readonly { data(): Promise<IssueFragment> }[],
   q: string,
   filters: Partial<Record<FilterKey, string>>,
-  variants?: Variants,
+  table?: Variants,
 ): Promise<PieceResult[]> {
   const fragments = await Promise.all(issues.map((i) => i.data()));
-  return fragments.flatMap((f) => matchingPieces(f, q, filters, variants));
+  return fragments.flatMap((f) => matchingPieces(f, q, filters, table));
 }

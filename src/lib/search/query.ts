@@ -66,8 +66,9 @@ export interface PagefindFragment {
 
 /**
  * Runs a search: every run of the query must match (each run is one Pagefind query, see
- * tokens.ts), results best first or in issue order. Filters alone browse the archive.
- * Undefined when there is nothing to search for.
+ * tokens.ts). Results are issues: under `relevance`, those whose headlines hold the query first
+ * (more of its words first, when it has several), each group newest first; otherwise in issue
+ * order. Filters alone browse the archive. Undefined when there is nothing to search for.
  *
  * `newestYear`, when the index is split into the newest year and the closed years
  * (src/lib/search/bundles.ts): Pagefind merges the bundles' results by score, and under a sort
@@ -83,53 +84,51 @@ export async function searchArchive(
   const queries = pagefindQueries(request.q, variants);
   const hasFilters = Object.keys(request.filters).length > 0;
   if (queries.length === 0 && !hasFilters) return undefined;
-  const sorted = queries.length === 0 || request.sort !== 'relevance';
+  const order = request.sort === 'oldest' ? 'asc' : 'desc';
   const oneYear = request.filters.year !== undefined || request.filters.issue !== undefined;
-  if (sorted && newestYear !== undefined && !oneYear) {
-    const newest = await searchOnce(pagefind, queries, request, { ...request.filters, year: newestYear });
-    const closed = await searchOnce(pagefind, queries, request, { ...request.filters, not: { year: newestYear } });
-    return request.sort === 'oldest' ? [...closed, ...newest] : [...newest, ...closed];
-  }
-  return searchOnce(pagefind, queries, request, request.filters);
+  const split = newestYear !== undefined && !oneYear;
+  // All at once: each waits for its own index chunks, and those downloads overlap.
+  const [first, second = [], headline] = await Promise.all([
+    matching(pagefind, queries, split ? { ...request.filters, year: newestYear } : request.filters, order),
+    split ? matching(pagefind, queries, { ...request.filters, not: { year: newestYear } }, order) : undefined,
+    request.sort === 'relevance' && queries.length > 0 ? headlineScores(pagefind, queries, request.filters) : undefined,
+  ]);
+  // With the bundles split, `first` is the newest year and `second` the closed years.
+  const inOrder = order === 'asc' ? [...second, ...first] : [...first, ...second];
+  if (!headline) return inOrder;
+  // Headline hits first; the sort is stable, so each group stays in issue order.
+  return inOrder.sort((a, b) => (headline.get(b.id) ?? 0) - (headline.get(a.id) ?? 0));
 }
 
-async function searchOnce(
+/** For each issue whose headlines hold some run of the query, how many runs they hold. */
+async function headlineScores(
   pagefind: PagefindApi,
   queries: ReturnType<typeof pagefindQueries>,
-  request: SearchRequest,
   filters: PagefindFilters,
-): Promise<PagefindResult[]> {
-  const options = {
-    filters,
-    sort:
-      request.sort === 'relevance' ? {} : { date: request.sort === 'newest' ? ('desc' as const) : ('asc' as const) },
-  };
-  // Filters only: browse in issue order (relevance means nothing without words).
-  if (queries.length === 0) {
-    const all = await pagefind.search(null, { ...options, sort: { date: request.sort === 'oldest' ? 'asc' : 'desc' } });
-    return all?.results ?? [];
-  }
+): Promise<Map<string, number>> {
   const lists = await Promise.all(
-    queries.map(async ({ match, rank }) => {
-      const found = (await pagefind.search(match, options))?.results ?? [];
-      if (rank === undefined || request.sort !== 'relevance') return found;
-      const scores = new Map(((await pagefind.search(rank, options))?.results ?? []).map((r) => [r.id, r.score]));
-      const ranked = found.map((r) => ({ id: r.id, score: scores.get(r.id) ?? r.score, data: () => r.data() }));
-      return ranked.sort((a, b) => b.score - a.score);
-    }),
+    queries.map(async ({ rank }) =>
+      rank === undefined ? [] : ((await pagefind.search(rank, { filters }))?.results ?? []),
+    ),
   );
-  const [first = [], ...rest] = lists;
-  if (rest.length === 0) return first;
-  // Several runs (`康佳 晋城`): records that match them all, their scores added.
-  const scores = new Map(first.map((r) => [r.id, r.score]));
-  for (const list of rest) {
-    const seen = new Map(list.map((r) => [r.id, r.score]));
-    for (const [id, score] of scores) {
-      const more = seen.get(id);
-      if (more === undefined) scores.delete(id);
-      else scores.set(id, score + more);
-    }
-  }
-  const both = first.filter((r) => scores.has(r.id));
-  return request.sort === 'relevance' ? both.sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0)) : both;
+  const scores = new Map<string, number>();
+  for (const list of lists) for (const r of list) scores.set(r.id, (scores.get(r.id) ?? 0) + 1);
+  return scores;
+}
+
+/** The issues matching every run (or, without runs, the filters alone), in issue order. */
+async function matching(
+  pagefind: PagefindApi,
+  queries: ReturnType<typeof pagefindQueries>,
+  filters: PagefindFilters,
+  order: 'asc' | 'desc',
+): Promise<PagefindResult[]> {
+  const options = { filters, sort: { date: order } };
+  if (queries.length === 0) return (await pagefind.search(null, options))?.results ?? [];
+  const [first = [], ...rest] = await Promise.all(
+    queries.map(async ({ match }) => (await pagefind.search(match, options))?.results ?? []),
+  );
+  // Several runs (`康佳 晋城`): the issues that match them all.
+  const all = rest.map((list) => new Set(list.map((r) => r.id)));
+  return first.filter((r) => all.every((ids) => ids.has(r.id)));
 }

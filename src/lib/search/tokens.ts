@@ -9,7 +9,9 @@
  * neither segmenter can split. A query goes through the same steps and asks for its bigrams in
  * a row (Pagefind's exact-phrase search), which is "the text contains the query", nothing looser.
  * A one-character query matches by prefix (every bigram starting with it, and the run's last
- * character). Traditional characters can be folded to simplified on both sides (`variants`,
+ * character). Headings are indexed a second time as heading words (each token followed by a
+ * `0`, a character no token holds), which rank the issues whose headlines hold the query first.
+ * Traditional characters can be folded to simplified on both sides (`variants`,
  * src/lib/search/variants.ts). No dependencies: the search page bundles this module as it is.
  */
 import type { Variants } from './variants.ts';
@@ -94,27 +96,46 @@ export function indexTokens(text: string, variants?: Variants): string {
     .join(' ');
 }
 
+/**
+ * Heading words: the tokens of a headline again, each followed by a `0`, so a search can ask for
+ * headline hits alone. A suffix, not a prefix: a heading word sorts next to its token, so both
+ * land in the same index chunk and ranking fetches nothing more than matching.
+ */
+const HEADING = '0';
+
+/** The heading words of `text` (a piece's heading lines), space-separated. */
+export function headingTokens(text: string, variants?: Variants): string {
+  return searchRuns(text, variants)
+    .flatMap((run) => runTokens(run).map((t) => `${t}${HEADING}`))
+    .join(' ');
+}
+
 /** How one run of a query is asked of Pagefind. */
 export interface RunQuery {
-  /** The query that finds exactly the records containing the run. */
+  /**
+   * The query that finds exactly the issues containing the run: its bigrams in a row (an exact
+   * phrase, also for one bigram: Pagefind then reports one place per issue, not every
+   * occurrence), or for one character every word it begins.
+   */
   match: string;
   /**
-   * The same bigrams as plain words, when `match` is an exact phrase: Pagefind scores every
-   * exact-phrase hit alike, so results are ranked by this query's scores (BM25 over bigrams).
+   * The same bigrams as heading words, in a row: the issues whose headlines hold the run, which
+   * come first. An exact phrase, as `match` is (a plain word would let Pagefind fall back to a
+   * shorter word the bundle holds, such as the body's bigram). None for one character.
    */
   rank?: string;
 }
 
 /**
- * The Pagefind queries a reader's query stands for, one per run; a record matches the query
+ * The Pagefind queries a reader's query stands for, one per run; an issue matches the query
  * when it matches all of them. `阳泉陆港` → `"<阳泉> <泉陆> <陆港>"` (the bigrams in a row);
  * `港` → `<港>` (a prefix of every bigram starting with 港). Empty when nothing is searchable.
  */
 export function pagefindQueries(query: string, variants?: Variants): RunQuery[] {
   return searchRuns(query, variants).map((run) => {
     if ([...run].length === 1) return { match: code(run) ?? '' };
-    const words = runTokens(run).slice(0, -1).join(' ');
-    return words.includes(' ') ? { match: `"${words}"`, rank: words } : { match: words };
+    const tokens = runTokens(run).slice(0, -1);
+    return { match: `"${tokens.join(' ')}"`, rank: `"${tokens.map((t) => `${t}${HEADING}`).join(' ')}"` };
   });
 }
 
