@@ -23,7 +23,7 @@ export function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
         if (command !== 'build') return;
-        // `npm run build` (scripts/build.ts) runs the same check in a worker beside Astro.
+        // `npm run build` (scripts/build.ts) ran the same check before starting Astro.
         if (process.env.KFJZ_CONTENT_CHECKED === '1') return;
         const root = fileURLToPath(config.root);
         const problems = checkContent(root, undefined, { cacheFile: contentCheckCache(root) });
