@@ -61,9 +61,15 @@ const registryIndex = new Map<string, number>(CITIES.map((c, i) => [c.slug, i]))
 const registryOrder = (slug: string) => registryIndex.get(slug) ?? CITIES.length;
 
 /** `2024-2` → 2024·100 + 2: rounds sort by year, then number. */
+const ranks = new Map<string, number>();
 const roundRank = (id: string) => {
-  const [year = 0, n = 0] = id.split('-').map(Number);
-  return year * 100 + n;
+  let rank = ranks.get(id);
+  if (rank === undefined) {
+    const [year = 0, n = 0] = id.split('-').map(Number);
+    rank = year * 100 + n;
+    ranks.set(id, rank);
+  }
+  return rank;
 };
 /** Newest round first. */
 export const compareRoundsNewestFirst = (a: Pick<Round, 'id'>, b: Pick<Round, 'id'>) =>
@@ -94,15 +100,16 @@ export function reportEntries(issues: readonly Issue[]): ReportEntry[] {
         path: issueAnchorPath(issue, anchor),
         ...(derived ? { derived } : {}),
       };
-      return [{ entry, position }];
+      // The sort keys, worked out once per entry: every city, round and overview page sorts all of them.
+      return [{ entry, round: roundRank(round.id), city: registryOrder(report.city), position }];
     });
   });
   return entries
     .sort(
       (a, b) =>
-        compareRoundsNewestFirst(a.entry.round, b.entry.round) ||
+        b.round - a.round ||
         compareNewestFirst(a.entry.issue, b.entry.issue) ||
-        registryOrder(a.entry.report.city) - registryOrder(b.entry.report.city) ||
+        a.city - b.city ||
         a.position - b.position,
     )
     .map((e) => e.entry);
@@ -163,20 +170,23 @@ export interface CityRecord {
 /** Everything the archive holds about one city. */
 export function cityRecord(issues: readonly Issue[], city: City): CityRecord {
   const reports = reportEntries(issues).filter((e) => e.report.city === city.slug);
-  const rounds: CityRecord['rounds'] = [];
+  // Grouped through maps (a city has hundreds of reports at 1000 issues); groups keep first-seen order.
+  const byRound = new Map<string, CityRecord['rounds'][number]>();
   for (const entry of reports) {
-    const group = rounds.find((g) => g.round.id === entry.round.id);
+    const group = byRound.get(entry.round.id);
     if (group) group.reports.push(entry);
-    else rounds.push({ round: entry.round, reports: [entry] });
+    else byRound.set(entry.round.id, { round: entry.round, reports: [entry] });
   }
-  const zones: ZoneMention[] = [];
+  const rounds = [...byRound.values()];
+  const byZone = new Map<string, ZoneMention>();
   for (const entry of reports) {
-    for (const name of entry.report.zones) {
-      const zone = zones.find((z) => z.name === name);
-      if (!zone) zones.push({ name, reports: [entry] });
-      else if (!zone.reports.includes(entry)) zone.reports.push(entry);
+    for (const name of new Set(entry.report.zones)) {
+      const zone = byZone.get(name);
+      if (zone) zone.reports.push(entry);
+      else byZone.set(name, { name, reports: [entry] });
     }
   }
+  const zones = [...byZone.values()];
   const projects = projectEntries(issues).filter((p) => p.project.city === city.slug);
   return { city, reports, rounds, zones, projects };
 }
@@ -228,10 +238,22 @@ export interface RoundSummary {
   projects: ProjectEntry[];
 }
 
+/** `items` by `key`, each group in the items' order. */
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 /** Every round the archive holds, newest first. */
 export function roundSummaries(issues: readonly Issue[]): RoundSummary[] {
-  const entries = reportEntries(issues);
-  const projects = projectEntries(issues);
+  const entries = groupBy(reportEntries(issues), (e) => e.round.id);
+  const projects = groupBy(projectEntries(issues), (p) => p.project.round);
   const rounds = new Map<string, { round: Round; issues: IssueRef[] }>();
   for (const issue of issues) {
     for (const round of issue.rounds) {
@@ -243,11 +265,9 @@ export function roundSummaries(issues: readonly Issue[]): RoundSummary[] {
   return [...rounds.values()]
     .sort((a, b) => compareRoundsNewestFirst(a.round, b.round))
     .map(({ round, issues: refs }) => {
-      const reports = entries
-        .filter((e) => e.round.id === round.id)
-        .sort(
-          (a, b) => registryOrder(a.report.city) - registryOrder(b.report.city) || compareNewestFirst(a.issue, b.issue),
-        );
+      const reports = [...(entries.get(round.id) ?? [])].sort(
+        (a, b) => registryOrder(a.report.city) - registryOrder(b.report.city) || compareNewestFirst(a.issue, b.issue),
+      );
       const reported = new Set(reports.map((r) => r.report.city));
       return {
         round,
@@ -256,7 +276,7 @@ export function roundSummaries(issues: readonly Issue[]): RoundSummary[] {
         unreported: CITIES.filter((c) => !reported.has(c.slug)),
         sums: sumOverCities(reports),
         repeated: reported.size < reports.length,
-        projects: projects.filter((p) => p.project.round === round.id),
+        projects: [...(projects.get(round.id) ?? [])],
       };
     });
 }
