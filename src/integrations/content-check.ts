@@ -1,7 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkContent } from '#lib/check/content-check.ts';
 import { errorsIn, formatGithubAnnotation, formatProblem, problemFormat } from '#lib/check/problem.ts';
 import { cacheDirFor } from './cache-dir.ts';
 
@@ -21,10 +20,12 @@ export function contentCheck(): AstroIntegration {
   return {
     name: 'kfjz:content-check',
     hooks: {
-      'astro:config:setup': ({ config, command, logger }) => {
+      'astro:config:setup': async ({ config, command, logger }) => {
         if (command !== 'build') return;
         // `npm run build` (scripts/build.ts) ran the same check before starting Astro.
         if (process.env.KFJZ_CONTENT_CHECKED === '1') return;
+        // Loaded here, not with the config: `npm run build` checked already and never needs it (0.3-0.5 s to load).
+        const { checkContent } = await import('#lib/check/content-check.ts');
         const root = fileURLToPath(config.root);
         const problems = checkContent(root, undefined, { cacheFile: contentCheckCache(root) });
         // A workflow command only counts at the start of a line: Astro's logger would prefix it.
