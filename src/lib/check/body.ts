@@ -167,9 +167,11 @@ export function checkAnchors(
   for (const r of issue.rounds) layout.set(`figures-${r.id}`, `the issue page's figures table of round ${r.id}`);
 
   const anchors = new Map<string, string>();
-  const claim = (id: string, what: string, where: { line?: number | undefined; field?: string }) => {
+  // `line` is looked up only for a clash: finding it parses the YAML for its positions.
+  const claim = (id: string, what: string, place: { line?: () => number | undefined; field?: string }) => {
     const prior = anchors.get(id) ?? layout.get(id);
     if (prior) {
+      const where = { field: place.field, line: place.line?.() };
       problems.push({
         severity: 'error',
         file,
@@ -181,13 +183,13 @@ export function checkAnchors(
   };
   issue.articles.forEach((a, i) => {
     if (!anchors.has(a.id))
-      claim(a.id, `article "${a.id}"`, { line: lineOf(['articles', i, 'id']), field: `articles[${i}].id` });
+      claim(a.id, `article "${a.id}"`, { line: () => lineOf(['articles', i, 'id']), field: `articles[${i}].id` });
   });
   issue.cityReports.forEach((r, i) => {
     const id = r.id ?? r.city;
     if (!anchors.has(id))
       claim(id, `the city report "${id}"`, {
-        line: lineOf(['cityReports', i, r.id ? 'id' : 'city']),
+        line: () => lineOf(['cityReports', i, r.id ? 'id' : 'city']),
         field: `cityReports[${i}]`,
       });
   });
@@ -209,10 +211,10 @@ export function checkAnchors(
             ...(line === undefined ? {} : { line }),
             message: `<Page id="${page}"> appears twice in the text; each page (版) is one <Page> holding all its text`,
           });
-        } else if (page) claim(pageAnchor(page), `<Page id="${page}">`, { line });
+        } else if (page) claim(pageAnchor(page), `<Page id="${page}">`, { line: () => line });
       } else if (node.name && /^[a-z]/.test(node.name)) {
         const id = stringAttribute(node, 'id');
-        if (id !== undefined) claim(id, `<${node.name} id="${id}">`, { line });
+        if (id !== undefined) claim(id, `<${node.name} id="${id}">`, { line: () => line });
         const href = node.name === 'a' ? stringAttribute(node, 'href') : undefined;
         if (href?.startsWith('#')) links.push({ href, line });
       }

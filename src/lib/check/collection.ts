@@ -3,34 +3,32 @@ import type { LoadedIssue } from '#lib/source/load.ts';
 import type { Problem } from './problem.ts';
 
 /**
- * What the checks across issues need of one issue: its key and the rounds it declares, with
- * their lines. Plain data, so the build's content-check cache can keep it with each file.
+ * What the checks across issues need of one issue: its key and the rounds it declares. Plain
+ * data, so the build's content-check cache can keep it with each file. Lines are looked up only
+ * for a problem (`LineOf`): finding them means parsing the YAML for its source positions, the
+ * largest part of checking a file that has no problem.
  */
 export interface CollectionFacts {
   file: string;
   key: string;
   label: string;
-  numberLine: number;
-  rounds: { id: string; json: string; line: number; index: number }[];
+  rounds: { id: string; json: string; index: number }[];
 }
+
+/** The line of a front-matter path in a file (as `CollectionFacts.file` names it). */
+export type LineOf = (file: string, path: readonly PropertyKey[]) => number | undefined;
 
 export function collectionFacts(l: LoadedIssue): CollectionFacts {
   return {
     file: l.file,
     key: issueKey(l.issue),
     label: `${l.issue.year}年第${l.issue.number}期`,
-    numberLine: l.lineOf(['number']) ?? 1,
-    rounds: l.issue.rounds.map((r, index) => ({
-      id: r.id,
-      json: JSON.stringify(r),
-      line: l.lineOf(['rounds', index]) ?? 1,
-      index,
-    })),
+    rounds: l.issue.rounds.map((r, index) => ({ id: r.id, json: JSON.stringify(r), index })),
   };
 }
 
 /** Checks across issues: one file per (year, number); a round declared twice must agree. */
-export function checkCollection(issues: readonly CollectionFacts[]): Problem[] {
+export function checkCollection(issues: readonly CollectionFacts[], lineOf: LineOf): Problem[] {
   const problems: Problem[] = [];
   const byKey = new Map<string, CollectionFacts>();
   const rounds = new Map<string, { file: string; json: string }>();
@@ -40,7 +38,7 @@ export function checkCollection(issues: readonly CollectionFacts[]): Problem[] {
       problems.push({
         severity: 'error',
         file: l.file,
-        line: l.numberLine,
+        line: lineOf(l.file, ['number']) ?? 1,
         field: 'year/number',
         message: `issue ${l.key} (${l.label}) is already in ${prior.file}; one file per issue`,
       });
@@ -51,7 +49,7 @@ export function checkCollection(issues: readonly CollectionFacts[]): Problem[] {
         problems.push({
           severity: 'error',
           file: l.file,
-          line: r.line,
+          line: lineOf(l.file, ['rounds', r.index]) ?? 1,
           field: `rounds[${r.index}]`,
           message: `round ${r.id} is declared differently in ${seen.file}; a round's name, date, venue and province figures must agree wherever it is declared`,
         });

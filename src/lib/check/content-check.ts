@@ -18,7 +18,9 @@ import { checkImages } from './images.ts';
 import { codeVersion } from '#lib/source/code-version.ts';
 import { contentDir } from '#lib/source/content-dir.ts';
 import { issueFiles, loadIssueFile, loadIssues, type LoadedIssue } from '#lib/source/load.ts';
-import { checkCollection, collectionFacts, type CollectionFacts } from './collection.ts';
+import { readIssueFile } from '#lib/source/read-issue-file.ts';
+import { yamlPositions, type YamlPositions } from '#lib/source/yaml-positions.ts';
+import { checkCollection, collectionFacts, type CollectionFacts, type LineOf } from './collection.ts';
 import type { Problem } from './problem.ts';
 
 /** One file's check result: its own problems (loading, images, figures ↔ text) and what the collection checks need. */
@@ -68,6 +70,18 @@ function checkFile(root: string, path: string, shown: string): FileResult {
 const stillHolds = (result: FileResult | undefined): result is FileResult =>
   result !== undefined && Object.entries(result.imageFiles).every(([file, was]) => stamp(file) === was);
 
+/** A front-matter line in a file named relative to `root`, read again from the file (only for a problem). */
+function frontMatterLine(root: string): LineOf {
+  const positions = new Map<string, YamlPositions | undefined>();
+  return (file, path) => {
+    if (!positions.has(file)) {
+      const text = readIssueFile(resolve(root, file), file);
+      positions.set(file, 'problems' in text ? undefined : yamlPositions(text.rawFrontmatter));
+    }
+    return positions.get(file)?.lineOf(path);
+  };
+}
+
 /** The code a file's result depends on. */
 const CHECK_CODE = ['src/lib', 'src/schemas', 'src/data'];
 
@@ -113,7 +127,7 @@ export function checkContent(
   const facts = results.flatMap((r) => (r.facts ? [r.facts] : []));
   return [
     ...results.flatMap((r) => r.load),
-    ...checkCollection(facts),
+    ...checkCollection(facts, frontMatterLine(root)),
     ...results.flatMap((r) => r.images),
     ...results.flatMap((r) => r.cross),
   ];

@@ -49,16 +49,15 @@ export function crossCheckIssue({ file, issue, body, lineOf }: LoadedIssue): Pro
         const fm = report[part]?.[key];
         const tx = stated[part]?.[key];
         if (fm === undefined && tx === undefined) continue;
-        const line = lineOf(['cityReports', i, part, key]) ?? lineOf(['cityReports', i]);
-        const where = {
-          file,
-          ...(line === undefined ? {} : { line }),
-          field: `cityReports[${i}] ${name} ${part}.${key}`,
+        // The line only for a problem: finding it parses the YAML for its positions.
+        const at = () => {
+          const line = lineOf(['cityReports', i, part, key]) ?? lineOf(['cityReports', i]);
+          return { file, ...(line === undefined ? {} : { line }), field: `cityReports[${i}] ${name} ${part}.${key}` };
         };
         if (fm !== undefined && tx !== undefined && cents(fm) !== cents(tx)) {
           problems.push({
             severity: 'error',
-            ...where,
+            ...at(),
             message: `${name} ${PART_LABELS[part]}: the front-matter says ${formatFigure(key, fm)} but the report's text says ${formatFigure(key, tx)}; make them agree with the printed page`,
           });
         } else if (fm !== undefined && tx === undefined) {
@@ -67,14 +66,14 @@ export function crossCheckIssue({ file, issue, body, lineOf }: LoadedIssue): Pro
             const inText = mentioned.filter((m) => m.unit === UNIT[key]).map((m) => formatFigure(key, m.value));
             problems.push({
               severity: 'error',
-              ...where,
+              ...at(),
               message: `${name} ${PART_LABELS[part]}: the front-matter says ${formatFigure(key, fm)} but the report's text does not state it (the text's ${UNIT[key]} figures: ${inText.join(', ') || 'none'}); store only what the text states`,
             });
           }
         } else if (fm === undefined && tx !== undefined) {
           problems.push({
             severity: 'warning',
-            ...where,
+            ...at(),
             message: `${name} ${PART_LABELS[part]}: the text states ${formatFigure(key, tx)} but the front-matter has no ${part}.${key}; add it, or leave it out if it is not this batch's figure`,
           });
         }

@@ -2,6 +2,16 @@ import { isPair, isScalar, isSeq, visit } from 'yaml';
 import { PLACEHOLDER } from '#lib/import/template.ts';
 import type { YamlPositions } from '#lib/source/yaml-positions.ts';
 
+/** Whether `YYYY-MM-DD` (the match's three groups) is a day in the calendar. */
+function isDay(m: RegExpExecArray): boolean {
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Whether the text writes some `YYYY-MM-DD` that is no day, quoted or not. */
+const impossibleDay = (text: string) => [...text.matchAll(/(\d{4})-(\d\d)-(\d\d)/g)].some((m) => !isDay(m));
+
 export interface FlaggedValue {
   path: PropertyKey[];
   line: number;
@@ -13,7 +23,10 @@ export interface FlaggedValue {
  * (`TODO`, see src/lib/import/template.ts), and an unquoted day that does not exist
  * (`2024-02-30`), which the YAML parser Astro uses silently turns into 2024-03-01.
  */
-export function checkYamlValues({ doc, lines }: YamlPositions): FlaggedValue[] {
+export function checkYamlValues(positions: YamlPositions): FlaggedValue[] {
+  // Most files hold neither: then the YAML need not be parsed for its source at all.
+  if (!positions.raw.includes(PLACEHOLDER) && !impossibleDay(positions.raw)) return [];
+  const { doc, lines } = positions;
   const out: FlaggedValue[] = [];
   visit(doc, {
     Scalar(key, node, path) {
@@ -34,10 +47,7 @@ export function checkYamlValues({ doc, lines }: YamlPositions): FlaggedValue[] {
         return;
       }
       const m = node.type === 'PLAIN' ? /^(\d{4})-(\d\d)-(\d\d)$/.exec(text) : null;
-      if (!m) return;
-      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      const date = new Date(Date.UTC(y, mo - 1, d));
-      if (date.getUTCMonth() === mo - 1 && date.getUTCDate() === d) return;
+      if (!m || isDay(m)) return;
       out.push({
         path: keys,
         line,

@@ -102,6 +102,7 @@ export function loadIssues(dir: string, root = process.cwd()): LoadResult {
     problems.push(...r.problems);
     if (r.loaded) issues.push(r.loaded);
   }
-  problems.push(...checkCollection(issues.map(collectionFacts)));
+  const byFile = new Map(issues.map((l) => [l.file, l]));
+  problems.push(...checkCollection(issues.map(collectionFacts), (file, path) => byFile.get(file)?.lineOf(path)));
   return { issues, problems };
 }
