@@ -20,6 +20,7 @@ import { generateArchive } from '../fixtures/synthetic/generate.ts';
 import { buildSite } from '../support/build-site.ts';
 import { loadPagefind, type NodePagefind } from '../support/pagefind-node.ts';
 import { runScript } from '../support/scripts.ts';
+import { servedSite } from '../support/browser.ts';
 import { SEED_MDX } from '../support/seed.ts';
 
 const SYNTHETIC_ISSUES = 40;
@@ -251,5 +252,62 @@ describe('search over a synthetic archive (seed + 40 issues)', () => {
     }
     // The queries do find headline hits and others (the test is not vacuous).
     expect(headlineHits).toBeGreaterThan(0);
+  });
+});
+
+describe('the search page over the synthetic archive, in Chromium', () => {
+  const site = servedSite(() => dist);
+  const expected = (q: string) => [...records].filter(([, text]) => contains(text, q)).map(([url]) => url);
+  const issueOf = (url: string) => url.replace(/#.*$/, '');
+  const shown = async (v: Awaited<ReturnType<typeof site.open>>) =>
+    v.page
+      .locator('#archive-search-results > li h2 a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  const status = async (v: Awaited<ReturnType<typeof site.open>>) => {
+    const line = v.page.locator('#archive-search-status').filter({ hasText: /找到|没有找到/ });
+    await line.waitFor({ timeout: 15_000 });
+    return line.textContent();
+  };
+
+  test('a common word: ten results, then ten more, the count in issues until all are loaded', async () => {
+    const all = expected('项目');
+    const issues = new Set(all.map(issueOf));
+    expect(issues.size).toBeGreaterThan(10);
+    const v = await site.open('/search/?q=项目');
+    try {
+      expect(await status(v)).toBe(`找到 ${issues.size} 期，显示前 10 篇文章与报道。`);
+      const first = await shown(v);
+      expect(first).toHaveLength(10);
+      await v.page.click('#archive-search-more');
+      await v.page.locator('#archive-search-results > li').nth(19).waitFor({ timeout: 15_000 });
+      const twenty = await shown(v);
+      expect(twenty.slice(0, 10)).toEqual(first);
+      expect(new Set(twenty).size).toBe(20);
+      for (const href of twenty) expect(all).toContain(href);
+      expect(v.errors).toEqual([]);
+    } finally {
+      await v.close();
+    }
+  });
+
+  test('a rare phrase: every piece that holds it, counted in pieces and issues', async () => {
+    // The first of the reader's queries above that the text holds in 2 to 10 pieces of more than one issue.
+    const q = QUERIES.find(
+      (c) => expected(c).length >= 2 && expected(c).length <= 10 && new Set(expected(c).map(issueOf)).size > 1,
+    );
+    expect(q).toBeDefined();
+    const all = expected(q ?? '');
+    const issues = new Set(all.map(issueOf));
+    const v = await site.open(`/search/?q=${encodeURIComponent(q ?? '')}`);
+    try {
+      expect(await status(v)).toBe(
+        `找到 ${all.length} 篇文章与报道${issues.size > 1 ? `，分属 ${issues.size} 期` : ''}。`,
+      );
+      expect((await shown(v)).sort()).toEqual([...all].sort());
+      expect(await v.page.locator('#archive-search-more').isHidden()).toBe(true);
+      expect(v.errors).toEqual([]);
+    } finally {
+      await v.close();
+    }
   });
 });
