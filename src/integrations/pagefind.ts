@@ -12,7 +12,18 @@
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFragment } from 'parse5';
@@ -109,10 +120,28 @@ async function writeBundle(pages: readonly RecordPage[], outputPath: string): Pr
   return records;
 }
 
-/** Copies a cached bundle into place; false if it vanished meanwhile (another build pruned it). */
+/**
+ * `from`'s files at `to`, as hard links where the file system allows (a bundle is some 2000 files
+ * that nothing rewrites in place; linking them costs a rebuild a fraction of copying), else copied.
+ */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const [source, target] = [join(from, entry.name), join(to, entry.name)];
+    if (entry.isDirectory()) linkTree(source, target);
+    else
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+  }
+}
+
+/** Puts a cached bundle into place; false if it vanished meanwhile (another build pruned it). */
 function copied(from: string, to: string): boolean {
   try {
-    cpSync(from, to, { recursive: true });
+    linkTree(from, to);
     return true;
   } catch {
     rmSync(to, { recursive: true, force: true });
