@@ -84,6 +84,37 @@ describe('the issue loader', () => {
     }
   });
 
+  test('keeps rendered bodies in the build cache, not the store; a cleared cache renders them again', async () => {
+    const dir = contentFolder({ '2024-18.mdx': seedMdx() });
+    const h = harness(dir);
+    const cache = mkdtempSync(join(tmpdir(), 'kfjz-loader-cache-'));
+    const before = process.env['KFJZ_CACHE_DIR'];
+    try {
+      process.env['KFJZ_CACHE_DIR'] = cache;
+      expect(await h.load()).toEqual(['2024-18']);
+      const metadata = h.entries.get('2024-18')?.rendered?.metadata ?? {};
+      expect(metadata['body']).toBeUndefined();
+      expect(String(metadata['bodyFile'])).toMatch(new RegExp(`^${cache}/bodies/[0-9a-f]+\\.json$`));
+      expect(issueBody(h.entries.get('2024-18') ?? { id: '2024-18' }).length).toBeGreaterThan(0);
+      expect(await h.load()).toEqual([]);
+      // The cache went (a fresh clone, a cleaned folder) while Astro kept its store: rendered again.
+      rmSync(join(cache, 'bodies'), { recursive: true, force: true });
+      expect(await h.load()).toEqual(['2024-18']);
+      expect(issueBody(h.entries.get('2024-18') ?? { id: '2024-18' }).length).toBeGreaterThan(0);
+      // No cache at all: the body stays in the store.
+      process.env['KFJZ_CACHE_DIR'] = 'off';
+      writeFileSync(join(dir, '2024-18.mdx'), seedMdx().replace('忻州', '忻州 '));
+      expect(await h.load()).toEqual(['2024-18']);
+      expect(Array.isArray(h.entries.get('2024-18')?.rendered?.metadata?.['body'])).toBe(true);
+    } finally {
+      if (before === undefined) delete process.env['KFJZ_CACHE_DIR'];
+      else process.env['KFJZ_CACHE_DIR'] = before;
+      h.cleanup();
+      rmSync(cache, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a body that does not render stops the load, naming the file', async () => {
     const dir = contentFolder({ '2024-18.mdx': seedMdx().replace('</Article>', '') });
     const h = harness(dir);
