@@ -1,7 +1,7 @@
 /**
  * The search page's behaviour: URL → form → Pagefind → result list, and every change the
  * reader makes → a new history entry. Pagefind (`/pagefind/pagefind.js`) loads on the first
- * search, the traditional-character table only when a query or result needs it. Pagefind finds
+ * search, the traditional-character table only for a query in traditional characters. Pagefind finds
  * issues; each issue's fragment lists its pieces, and the list shows the articles and city
  * reports that match alone (src/lib/search/pieces.ts). Results are built as DOM nodes from text
  * (no HTML strings), excerpts from the piece's text around the first match.
