@@ -264,7 +264,8 @@ describe('the search page over the synthetic archive, in Chromium', () => {
       .locator('#archive-search-results > li h2 a')
       .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   const status = async (v: Awaited<ReturnType<typeof site.open>>) => {
-    const line = v.page.locator('#archive-search-status').filter({ hasText: /找到|没有找到/ });
+    // The list's last word, not the one it shows while it is still loading issues (续载中).
+    const line = v.page.locator('#archive-search-status').filter({ hasText: /^(?!.*续载中).*(找到|没有找到)/ });
     await line.waitFor({ timeout: 15_000 });
     return line.textContent();
   };

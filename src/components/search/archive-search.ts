@@ -191,38 +191,52 @@ async function run(f: HTMLFormElement, request: SearchRequest): Promise<void> {
   let loaded = 0;
   let found = 0;
   let issuesWithPieces = 0;
+  /** Pieces found and not yet shown. */
   const waiting: PieceResult[] = [];
-  /** Loads issues until `wanted` pieces wait to be shown or every issue is loaded. */
-  const findPieces = async (wanted: number) => {
-    while (waiting.length < wanted && loaded < results.length) {
-      // An issue yields pieces at the rate seen so far (at first: guess FIRST_ISSUES).
-      const rate = loaded === 0 ? 0 : found / loaded;
-      const batch = rate === 0 ? FIRST_ISSUES : Math.min(10, Math.ceil((wanted - waiting.length) / rate));
-      const fragments = await Promise.all(results.slice(loaded, loaded + batch).map((r) => r.data()));
-      loaded += fragments.length;
-      if (run !== current) return;
-      const perIssue = fragments.map((d) => matchingPieces(d, request.q, request.filters, queryVariants));
-      issuesWithPieces += perIssue.filter((p) => p.length > 0).length;
-      for (const pieces of perIssue) waiting.push(...pieces);
-      found += perIssue.reduce((n, p) => n + p.length, 0);
-    }
+  /** Loads the next issues, as many as should yield `wanted` more pieces at the rate seen so far. */
+  const loadIssues = async (wanted: number) => {
+    // An issue yields pieces at the rate seen so far (at first: guess FIRST_ISSUES).
+    const rate = loaded === 0 ? 0 : found / loaded;
+    const batch = rate === 0 ? FIRST_ISSUES : Math.min(10, Math.ceil(wanted / rate));
+    const fragments = await Promise.all(results.slice(loaded, loaded + batch).map((r) => r.data()));
+    loaded += fragments.length;
+    if (run !== current) return;
+    const perIssue = fragments.map((d) => matchingPieces(d, request.q, request.filters, queryVariants));
+    issuesWithPieces += perIssue.filter((p) => p.length > 0).length;
+    for (const pieces of perIssue) waiting.push(...pieces);
+    found += perIssue.reduce((n, p) => n + p.length, 0);
   };
   let shown = 0;
+  let marked = false;
+  /**
+   * The next PAGE_SIZE results, each batch of issues shown as soon as it is read: when issues
+   * hold one matching piece each, the first results stand on the page before the tenth is found.
+   */
   const showMore = async () => {
-    await findPieces(PAGE_SIZE);
-    if (run !== current) return;
-    const next = waiting.splice(0, PAGE_SIZE);
-    list.append(...next.map((p) => resultItem(p, request.q, queryVariants)));
-    shown += next.length;
-    const allLoaded = loaded >= results.length;
-    more.hidden = allLoaded && waiting.length === 0;
-    status.textContent =
-      shown === 0
-        ? `没有找到${request.q ? `包含“${request.q}”的` : ''}文章。`
-        : allLoaded
-          ? `找到 ${found} 篇文章与报道${issuesWithPieces > 1 ? `，分属 ${issuesWithPieces} 期` : ''}${found > shown ? `，显示前 ${shown} 篇` : ''}。`
-          : `找到${narrowing ? '约' : ''} ${results.length} 期，显示前 ${shown} 篇文章与报道。`;
-    performance.mark('kfjz:results-shown');
+    const until = shown + PAGE_SIZE;
+    for (;;) {
+      if (waiting.length === 0 && loaded < results.length) await loadIssues(until - shown);
+      if (run !== current) return;
+      const next = waiting.splice(0, until - shown);
+      list.append(...next.map((p) => resultItem(p, request.q, queryVariants)));
+      shown += next.length;
+      const allLoaded = loaded >= results.length;
+      const done = shown >= until || (allLoaded && waiting.length === 0);
+      more.hidden = !done || (allLoaded && waiting.length === 0);
+      if (shown > 0 || done)
+        status.textContent =
+          shown === 0
+            ? `没有找到${request.q ? `包含“${request.q}”的` : ''}文章。`
+            : allLoaded
+              ? `找到 ${found} 篇文章与报道${issuesWithPieces > 1 ? `，分属 ${issuesWithPieces} 期` : ''}${found > shown ? `，显示前 ${shown} 篇` : ''}。`
+              : `找到${narrowing ? '约' : ''} ${results.length} 期，显示前 ${shown} 篇文章与报道${done ? '' : '（续载中）'}。`;
+      // The benchmark's "first results on the page": once per search.
+      if (!marked && (shown > 0 || done)) {
+        marked = true;
+        performance.mark('kfjz:results-shown');
+      }
+      if (done) return;
+    }
   };
   more.onclick = () => void showMore();
   await showMore();
