@@ -311,4 +311,26 @@ describe('the search page over the synthetic archive, in Chromium', () => {
       await v.close();
     }
   });
+
+  test('a filter no single piece meets alone: the page stops after 30 issues and says so', async () => {
+    const api = ours.pagefind as PagefindApi;
+    const request = { q: '项目总数', filters: { kind: '编前语' }, sort: 'relevance' as const };
+    const issues = (await searchArchive(api, request, variants)) ?? [];
+    // Issues hold an editor's note and 项目总数 (in a city report's heading), never in one piece.
+    expect(issues.length).toBeGreaterThan(30);
+    expect(await allMatchingPieces(issues, request.q, request.filters, variants)).toEqual([]);
+    const v = await site.open(`/search/?q=${encodeURIComponent(request.q)}&kind=${encodeURIComponent('编前语')}`);
+    try {
+      expect(await status(v)).toBe(
+        `找到约 ${issues.length} 期，已查看前 30 期，其中还没有一篇文章或报道单独符合全部条件。`,
+      );
+      expect(await v.page.locator('#archive-search-more').isVisible()).toBe(true);
+      await v.page.click('#archive-search-more');
+      await v.page.locator('#archive-search-status').filter({ hasText: '没有找到' }).waitFor({ timeout: 15_000 });
+      expect(await shown(v)).toEqual([]);
+      expect(v.errors).toEqual([]);
+    } finally {
+      await v.close();
+    }
+  });
 });

@@ -34,6 +34,8 @@ const PAGE_SIZE = 10;
  * sized by how many pieces an issue yielded so far.
  */
 const FIRST_ISSUES = 3;
+/** Issues read for one page of results before the search waits for the reader (each costs a fragment). */
+const SEARCH_AHEAD = 30;
 
 const form = document.querySelector<HTMLFormElement>('#archive-search');
 const status = document.querySelector<HTMLElement>('#archive-search-status');
@@ -214,6 +216,7 @@ async function run(f: HTMLFormElement, request: SearchRequest): Promise<void> {
    */
   const showMore = async () => {
     const until = shown + PAGE_SIZE;
+    const from = loaded;
     for (;;) {
       if (waiting.length === 0 && loaded < results.length) await loadIssues(until - shown);
       if (run !== current) return;
@@ -221,9 +224,14 @@ async function run(f: HTMLFormElement, request: SearchRequest): Promise<void> {
       list.append(...next.map((p) => resultItem(p, request.q, queryVariants)));
       shown += next.length;
       const allLoaded = loaded >= results.length;
-      const done = shown >= until || (allLoaded && waiting.length === 0);
+      // A filtered search may find many issues where no single piece matches: after
+      // SEARCH_AHEAD issues without a result the reader decides whether to look further.
+      const pause = !allLoaded && waiting.length === 0 && shown < until && loaded - from >= SEARCH_AHEAD;
+      const done = shown >= until || (allLoaded && waiting.length === 0) || pause;
       more.hidden = !done || (allLoaded && waiting.length === 0);
-      if (shown > 0 || done)
+      if (pause && shown === 0) {
+        status.textContent = `找到约 ${results.length} 期，已查看前 ${loaded} 期，其中还没有一篇文章或报道单独符合全部条件。`;
+      } else if (shown > 0 || done)
         status.textContent =
           shown === 0
             ? `没有找到${request.q ? `包含“${request.q}”的` : ''}文章。`
