@@ -324,7 +324,7 @@ describe('the search page over the synthetic archive, in Chromium', () => {
       expect(await status(v)).toBe(
         `找到约 ${issues.length} 期，已查看前 30 期，其中还没有一篇文章或报道单独符合全部条件。`,
       );
-      expect(await v.page.locator('#archive-search-more').isVisible()).toBe(true);
+      expect(await v.page.locator('#archive-search-more').textContent()).toBe('继续查找');
       await v.page.click('#archive-search-more');
       await v.page.locator('#archive-search-status').filter({ hasText: '没有找到' }).waitFor({ timeout: 15_000 });
       expect(await shown(v)).toEqual([]);

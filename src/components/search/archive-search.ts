@@ -229,6 +229,8 @@ async function run(f: HTMLFormElement, request: SearchRequest): Promise<void> {
       const pause = !allLoaded && waiting.length === 0 && shown < until && loaded - from >= SEARCH_AHEAD;
       const done = shown >= until || (allLoaded && waiting.length === 0) || pause;
       more.hidden = !done || (allLoaded && waiting.length === 0);
+      // After a stop with nothing to show, the button looks further rather than shows more.
+      more.textContent = pause && shown === 0 ? '继续查找' : '显示更多结果';
       if (pause && shown === 0) {
         status.textContent = `找到约 ${results.length} 期，已查看前 ${loaded} 期，其中还没有一篇文章或报道单独符合全部条件。`;
       } else if (shown > 0 || done)
