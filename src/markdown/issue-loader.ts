@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { codeVersion } from '#lib/source/code-version.ts';
 import { cacheDirFor } from '../integrations/cache-dir.ts';
 import { renderIssueBody, type RenderedBody } from './issue-body.ts';
+import { bodyRenderer, type BodyJob } from './render-pool.ts';
 
 /** The code a rendered body depends on (besides its file). */
 const RENDER_CODE = ['src/markdown', 'src/lib', 'src/schemas', 'src/data'];
@@ -61,10 +62,24 @@ export function issueLoader(options: { dir: string }): Loader {
       const idOf = (file: string) => basename(file, '.mdx');
       const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.mdx')) : [];
       const stale = new Set(store.keys());
-      // One after another: rendering is CPU work on this one thread, nothing to overlap.
+      // Which files changed (read and digested one after another, cheap), then their bodies
+      // rendered on every core (render-pool.ts), then kept in file order.
+      const changed: Changed[] = [];
       for (const file of files) {
         stale.delete(idOf(file));
-        await sync(context, join(dir, file), idOf(file), root, code, bodies);
+        const c = await changedEntry(context, join(dir, file), idOf(file), root, code, bodies);
+        if (c) changed.push(c);
+      }
+      const renderer = bodyRenderer(changed.length);
+      try {
+        const rendered = await Promise.allSettled(changed.map((c) => renderer.render(c.job)));
+        for (const [i, c] of changed.entries()) {
+          const r = rendered[i];
+          if (r?.status === 'rejected') throw renderFailure(c, r.reason);
+          if (r) await keep(context, c, r.value, bodies);
+        }
+      } finally {
+        await renderer.close();
       }
       for (const id of stale) store.delete(id);
       if (bodies) pruneBodies(bodies);
@@ -90,6 +105,77 @@ export function issueLoader(options: { dir: string }): Loader {
   };
 }
 
+/** A file whose entry must be rendered (again), with what rendering it needs. */
+interface Changed {
+  id: string;
+  path: string;
+  shown: string;
+  digest: string;
+  frontmatter: Record<string, unknown>;
+  job: BodyJob;
+}
+
+/** The file's entry to render, or nothing when the store's entry still holds (and its body is at hand). */
+async function changedEntry(
+  context: LoaderContext,
+  path: string,
+  id: string,
+  root: string,
+  code: string,
+  bodies: string | undefined,
+): Promise<Changed | undefined> {
+  const { store, generateDigest } = context;
+  const contents = await readFile(path, 'utf8');
+  const digest = generateDigest(`${code}\0${contents}`);
+  const existing = store.get(id);
+  // Unchanged, and its body still at hand: the entry stays as it is (Astro lists its images'
+  // imports from the kept entry). The body file is touched, so no other build prunes it.
+  if (existing?.digest === digest) {
+    if (!bodies) return undefined;
+    try {
+      const now = new Date();
+      utimesSync(bodyFile(bodies, digest), now, now);
+      return undefined;
+    } catch {
+      // The cache was cleared: render it again.
+    }
+  }
+  const shown = relative(root, path).split(sep).join('/');
+  const { frontmatter, content } = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
+  return { id, path, shown, digest, frontmatter, job: { body: content, frontmatter, path } };
+}
+
+/** `npm run check` names the line and what to write instead; this only says where. */
+const renderFailure = (c: Changed, reason: unknown) =>
+  new Error(`${c.shown}: the body does not render: ${(reason as Error).message} (npm run check explains)`, {
+    cause: reason,
+  });
+
+/** Stores the entry of a rendered file; its body goes to the build cache when there is one. */
+async function keep(
+  context: LoaderContext,
+  c: Changed,
+  rendered: RenderedBody,
+  bodies: string | undefined,
+): Promise<void> {
+  const { nodes, photos } = rendered;
+  const data = await context.parseData({ id: c.id, data: { ...c.frontmatter, photos }, filePath: c.path });
+  // The page reads the body back with issueBody() (src/lib/site/issue-body.ts): from its file, or
+  // from the store when there is no cache. No `body` (the MDX source): nothing reads it back.
+  let metadata: Record<string, unknown> = { body: nodes };
+  if (bodies) {
+    const kept = bodyFile(bodies, c.digest);
+    mkdirSync(bodies, { recursive: true });
+    // Written whole, then renamed: a build reading it never sees half a file.
+    const tmp = `${kept}.tmp-${process.pid}`;
+    writeFileSync(tmp, JSON.stringify(nodes));
+    renameSync(tmp, kept);
+    metadata = { bodyFile: kept };
+  }
+  context.store.set({ id: c.id, data, filePath: c.shown, digest: c.digest, rendered: { html: '', metadata } });
+}
+
+/** One file, rendered on this thread: `astro dev`'s edits. */
 async function sync(
   context: LoaderContext,
   path: string,
@@ -98,46 +184,13 @@ async function sync(
   code: string,
   bodies: string | undefined,
 ): Promise<void> {
-  const { store, parseData, generateDigest } = context;
-  const contents = await readFile(path, 'utf8');
-  const digest = generateDigest(`${code}\0${contents}`);
-  const existing = store.get(id);
-  const kept = bodies && bodyFile(bodies, digest);
-  // Unchanged, and its body still at hand: the entry stays as it is (Astro lists its images'
-  // imports from the kept entry). The body file is touched, so no other build prunes it.
-  if (existing?.digest === digest) {
-    if (!kept) return;
-    try {
-      const now = new Date();
-      utimesSync(kept, now, now);
-      return;
-    } catch {
-      // The cache was cleared: render it again.
-    }
-  }
-  const shown = relative(root, path).split(sep).join('/');
-  const { frontmatter, content } = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
+  const c = await changedEntry(context, path, id, root, code, bodies);
+  if (!c) return;
   let rendered: RenderedBody;
   try {
-    rendered = await renderIssueBody(content, frontmatter, path);
+    rendered = await renderIssueBody(c.job.body, c.job.frontmatter, c.job.path);
   } catch (error) {
-    // `npm run check` names the line and what to write instead; this only says where.
-    throw new Error(`${shown}: the body does not render: ${(error as Error).message} (npm run check explains)`, {
-      cause: error,
-    });
+    throw renderFailure(c, error);
   }
-  const { nodes, photos } = rendered;
-  const data = await parseData({ id, data: { ...frontmatter, photos }, filePath: path });
-  // The page reads the body back with issueBody() (src/lib/site/issue-body.ts): from its file, or
-  // from the store when there is no cache. No `body` (the MDX source): nothing reads it back.
-  let metadata: Record<string, unknown> = { body: nodes };
-  if (kept && bodies) {
-    mkdirSync(bodies, { recursive: true });
-    // Written whole, then renamed: a build reading it never sees half a file.
-    const tmp = `${kept}.tmp-${process.pid}`;
-    writeFileSync(tmp, JSON.stringify(nodes));
-    renameSync(tmp, kept);
-    metadata = { bodyFile: kept };
-  }
-  store.set({ id, data, filePath: shown, digest, rendered: { html: '', metadata } });
+  await keep(context, c, rendered, bodies);
 }

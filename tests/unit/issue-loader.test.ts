@@ -10,7 +10,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { describe, expect, test } from 'vitest';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { availableParallelism } from 'node:os';
+import { renderIssueBody } from '../../src/markdown/issue-body.ts';
 import { issueLoader } from '../../src/markdown/issue-loader.ts';
+import { bodyRenderer } from '../../src/markdown/render-pool.ts';
 import { issueBody } from '#lib/site/issue-body.ts';
 import { contentFolder, seedMdx, seedWith } from '../support/content.ts';
 
@@ -128,5 +132,25 @@ describe('the issue loader', () => {
 
   test('an entry the loader did not render is refused with its id, not shown empty', () => {
     expect(() => issueBody({ id: '2024-18' })).toThrow(/issue 2024-18 has no rendered body/);
+  });
+});
+
+describe('rendering bodies on every core', () => {
+  test('a full build’s worth of bodies renders in worker threads exactly as on the loader’s own thread', async () => {
+    const { frontmatter, content } = parseFrontmatter(seedMdx(), { frontmatter: 'empty-with-spaces' });
+    const job = { body: content, frontmatter, path: '/content/issues/2024-18.mdx' };
+    const inline = await renderIssueBody(job.body, job.frontmatter, job.path);
+    // 200 bodies: enough for two threads (the loader keeps a handful on its own thread).
+    const renderer = bodyRenderer(200);
+    try {
+      expect(renderer.threads).toBe(availableParallelism() >= 2 ? 2 : 0);
+      expect(bodyRenderer(20).threads).toBe(0);
+      const [first, second] = await Promise.all([renderer.render(job), renderer.render(job)]);
+      expect(first).toEqual(inline);
+      expect(second).toEqual(inline);
+      await expect(renderer.render({ ...job, body: job.body.replace('</Article>', '') })).rejects.toThrow(/Article/);
+    } finally {
+      await renderer.close();
+    }
   });
 });
