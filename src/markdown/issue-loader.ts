@@ -24,7 +24,7 @@ import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeVersion } from '#lib/source/code-version.ts';
 import { cacheDirFor } from '../integrations/cache-dir.ts';
-import { renderIssueBody, type RenderedBody } from './issue-body.ts';
+import type { RenderedBody } from './issue-body.ts';
 import { bodyRenderer, type BodyJob } from './render-pool.ts';
 
 /** The code a rendered body depends on (besides its file). */
@@ -57,8 +57,12 @@ export function issueLoader(options: { dir: string }): Loader {
       const { config, store, watcher } = context;
       const root = fileURLToPath(config.root);
       const dir = options.dir;
-      const code = codeVersion(root, RENDER_CODE);
-      const bodies = cacheDirFor(root, 'bodies');
+      const loading: Loading = {
+        context,
+        root,
+        code: codeVersion(root, RENDER_CODE),
+        bodies: cacheDirFor(root, 'bodies'),
+      };
       const idOf = (file: string) => basename(file, '.mdx');
       const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.mdx')) : [];
       const stale = new Set(store.keys());
@@ -67,22 +71,12 @@ export function issueLoader(options: { dir: string }): Loader {
       const changed: Changed[] = [];
       for (const file of files) {
         stale.delete(idOf(file));
-        const c = await changedEntry(context, join(dir, file), idOf(file), root, code, bodies);
+        const c = await changedEntry(loading, join(dir, file), idOf(file));
         if (c) changed.push(c);
       }
-      const renderer = bodyRenderer(changed.length);
-      try {
-        const rendered = await Promise.allSettled(changed.map((c) => renderer.render(c.job)));
-        for (const [i, c] of changed.entries()) {
-          const r = rendered[i];
-          if (r?.status === 'rejected') throw renderFailure(c, r.reason);
-          if (r) await keep(context, c, r.value, bodies);
-        }
-      } finally {
-        await renderer.close();
-      }
+      await renderAndKeep(loading, changed);
       for (const id of stale) store.delete(id);
-      if (bodies) pruneBodies(bodies);
+      if (loading.bodies) pruneBodies(loading.bodies);
 
       if (!watcher) return;
       watcher.add(dir);
@@ -90,7 +84,9 @@ export function issueLoader(options: { dir: string }): Loader {
       const reload = async (path: string) => {
         if (!inDir(path)) return;
         try {
-          await sync(context, path, idOf(path), root, code, bodies);
+          // One file: renderAndKeep renders it on this thread.
+          const c = await changedEntry(loading, path, idOf(path));
+          if (c) await renderAndKeep(loading, [c]);
           context.logger.info(`reloaded ${relative(root, path)}`);
         } catch (error) {
           context.logger.error(`could not reload ${relative(root, path)}: ${(error as Error).message}`);
@@ -115,14 +111,19 @@ interface Changed {
   job: BodyJob;
 }
 
+/** What every file's sync needs: Astro's context, the project root, the rendering code's version, the body cache. */
+interface Loading {
+  context: LoaderContext;
+  root: string;
+  code: string;
+  bodies: string | undefined;
+}
+
 /** The file's entry to render, or nothing when the store's entry still holds (and its body is at hand). */
 async function changedEntry(
-  context: LoaderContext,
+  { context, root, code, bodies }: Loading,
   path: string,
   id: string,
-  root: string,
-  code: string,
-  bodies: string | undefined,
 ): Promise<Changed | undefined> {
   const { store, generateDigest } = context;
   const contents = await readFile(path, 'utf8');
@@ -152,12 +153,7 @@ const renderFailure = (c: Changed, reason: unknown) =>
   });
 
 /** Stores the entry of a rendered file; its body goes to the build cache when there is one. */
-async function keep(
-  context: LoaderContext,
-  c: Changed,
-  rendered: RenderedBody,
-  bodies: string | undefined,
-): Promise<void> {
+async function keep({ context, bodies }: Loading, c: Changed, rendered: RenderedBody): Promise<void> {
   const { nodes, photos } = rendered;
   const data = await context.parseData({ id: c.id, data: { ...c.frontmatter, photos }, filePath: c.path });
   // The page reads the body back with issueBody() (src/lib/site/issue-body.ts): from its file, or
@@ -175,22 +171,17 @@ async function keep(
   context.store.set({ id: c.id, data, filePath: c.shown, digest: c.digest, rendered: { html: '', metadata } });
 }
 
-/** One file, rendered on this thread: `astro dev`'s edits. */
-async function sync(
-  context: LoaderContext,
-  path: string,
-  id: string,
-  root: string,
-  code: string,
-  bodies: string | undefined,
-): Promise<void> {
-  const c = await changedEntry(context, path, id, root, code, bodies);
-  if (!c) return;
-  let rendered: RenderedBody;
+/** Renders the changed files' bodies (on every core when there are many) and keeps their entries, in file order. */
+async function renderAndKeep(loading: Loading, changed: readonly Changed[]): Promise<void> {
+  const renderer = bodyRenderer(changed.length);
   try {
-    rendered = await renderIssueBody(c.job.body, c.job.frontmatter, c.job.path);
-  } catch (error) {
-    throw renderFailure(c, error);
+    const rendered = await Promise.allSettled(changed.map((c) => renderer.render(c.job)));
+    for (const [i, c] of changed.entries()) {
+      const r = rendered[i];
+      if (r?.status === 'rejected') throw renderFailure(c, r.reason);
+      if (r) await keep(loading, c, r.value);
+    }
+  } finally {
+    await renderer.close();
   }
-  await keep(context, c, rendered, bodies);
 }

@@ -15,12 +15,7 @@ import {
   type PagefindResult,
   type SearchRequest,
 } from '#lib/search/query.ts';
-import {
-  matchingPieces,
-  pieceLevelNarrowing,
-  variantsFor as pieceVariants,
-  type PieceResult,
-} from '#lib/search/pieces.ts';
+import { matchingPieces, pieceLevelNarrowing, pieceVariants, type PieceResult } from '#lib/search/pieces.ts';
 import type { FilterOption } from '#lib/search/record.ts';
 import { excerpt, searchRuns } from '#lib/search/tokens.ts';
 import { decodeVariantChars, needsVariants } from '#lib/search/variant-chars.ts';

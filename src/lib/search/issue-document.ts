@@ -1,10 +1,11 @@
 /**
  * The document Pagefind indexes for one issue: every article's and city report's heading
- * tokens (weighted) and body tokens, the filter values its pieces carry, and as metadata the
- * issue's label and date and its pieces (src/lib/search/pieces.ts), from which the search page
- * keeps the pieces that match and cuts their excerpts. One page per issue, not per piece: a
- * query's work in Pagefind grows with the pages holding its words times their postings, and
- * per piece a common word costs a thousand issues' eleven thousand pieces (BENCHMARKS.md).
+ * tokens, heading words (for ranking) and body tokens, the filter values its pieces carry, and
+ * as metadata the issue's label and date and its pieces (src/lib/search/pieces.ts), from which
+ * the search page keeps the pieces that match and cuts their excerpts. One page per issue, not
+ * per piece: a query's work in Pagefind grows with the pages holding its words times their
+ * postings, and per piece a common word costs a thousand issues' eleven thousand pieces
+ * (BENCHMARKS.md).
  * The tokens come from tokens.ts, with traditional characters read as simplified (variants.ts).
  */
 import { cityName } from '#data/cities.ts';

@@ -7,7 +7,7 @@
  * its anchor, while Pagefind's work and metadata grow with the issues, not the pieces.
  * No dependencies beyond tokens.ts: the search page bundles this module as it is.
  */
-import type { FilterKey } from './query.ts';
+import type { FilterKey, PagefindFragment } from './query.ts';
 import { searchRuns, textMatches } from './tokens.ts';
 import type { Variants } from './variants.ts';
 
@@ -49,10 +49,7 @@ export interface PieceResult extends Piece {
 }
 
 /** An issue's fragment, as far as search reads it. */
-export interface IssueFragment {
-  url: string;
-  meta: Record<string, string | undefined>;
-}
+type IssueFragment = Pick<PagefindFragment, 'url' | 'meta'>;
 
 /** The filters a piece answers for itself; year and issue are the issue's and Pagefind applies them. */
 const PIECE_FILTERS = { city: 'cities', kind: 'kind', round: 'rounds' } as const satisfies Partial<
@@ -68,7 +65,7 @@ export function pieceLevelNarrowing(runs: number, filters: Partial<Record<Filter
  * How a piece's text is read: with the whole table when the page has it (a query in traditional
  * characters), else with the piece's own traditional characters, if any.
  */
-export function variantsFor(piece: Pick<Piece, 'variants'>, table?: Variants): Variants | undefined {
+export function pieceVariants(piece: Pick<Piece, 'variants'>, table?: Variants): Variants | undefined {
   return table ?? (piece.variants ? new Map(Object.entries(piece.variants)) : undefined);
 }
 
@@ -86,6 +83,7 @@ export function matchingPieces(
   const base = fragment.url.replace(/#.*$/, '');
   const issueLabel = fragment.meta['issue'] ?? '';
   const date = fragment.meta['date'];
+  const searching = searchRuns(q, table).length > 0;
   return pieces
     .filter((p) =>
       Object.entries(PIECE_FILTERS).every(([key, field]) => {
@@ -95,7 +93,7 @@ export function matchingPieces(
         return Array.isArray(value) ? value.includes(wanted) : value === wanted;
       }),
     )
-    .filter((p) => searchRuns(q, table).length === 0 || textMatches(pieceText(p), q, variantsFor(p, table)))
+    .filter((p) => !searching || textMatches(pieceText(p), q, pieceVariants(p, table)))
     .map((p) => ({ ...p, url: `${base}#${p.anchor}`, issueLabel, ...(date === undefined ? {} : { date }) }));
 }
 
