@@ -14,7 +14,7 @@ import { ACCEPTED_INPUTS, BAD_INPUTS, type ExpectedProblem } from '../fixtures/b
 import { contentFolder, seedMdx } from '../support/content.ts';
 import { htmlToText, readPage } from '../support/html.ts';
 import { hashTree, runScript, type ScriptRun } from '../support/scripts.ts';
-import { ROOT, clauses, readSeed } from '../support/seed.ts';
+import { FIXTURE_ARCHIVE, ROOT, clauses, readSeed } from '../support/seed.ts';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -87,7 +87,7 @@ describe('a bad input', () => {
 describe('a build that fails inside Astro', () => {
   test('prints what Astro says without a stack trace, and leaves dist/ untouched', async () => {
     const r = await runScript('build', [], {
-      KFJZ_CONTENT_DIR: 'content/issues',
+      KFJZ_CONTENT_DIR: FIXTURE_ARCHIVE,
       KFJZ_OUT_DIR: dist,
       SITE_URL: 'not a url',
     });

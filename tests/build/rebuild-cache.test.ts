@@ -4,27 +4,20 @@
  * an issue and adds another; the rebuild reuses what did not change (the pages of unchanged
  * issues among it) and equals, file by file, a clean build of the same content.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 import { generateArchive } from '../fixtures/synthetic/generate.ts';
 import { seedWith } from '../support/content.ts';
-import { ROOT } from '../support/root.ts';
+import { projectCopy } from '../support/build-site.ts';
 import { hashTree, runScript } from '../support/scripts.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'kfjz-rebuild-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/**
- * A copy of the project (its node_modules linked): Astro keeps the content modules of a build in
- * the project's own .astro/, which builds of other content running beside this test would share.
- */
-const project = join(work, 'project');
-for (const name of ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'src', 'scripts'])
-  cpSync(join(ROOT, name), join(project, name), { recursive: true });
-symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
+const project = projectCopy(join(work, 'project'));
 
 /** `npm run build` of `content` into `out`, with caches under `caches`. */
 async function build(content: string, out: string, caches: string) {

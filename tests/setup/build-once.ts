@@ -1,5 +1,5 @@
 /**
- * Builds the real archive once per test run into a temporary folder and hands its path to
+ * Builds the tests' own archive (tests/fixtures/archive: the seed issue) once per test run into a temporary folder and hands its path to
  * every test file (`inject('distDir')`). Tests never read or write the developer's dist/.
  * The `build` and `e2e` projects both name this setup; the first to start builds, the other
  * reuses that build (Vitest runs every project's global setup in its one main process).
@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ROOT } from '../support/root.ts';
+import { FIXTURE_ARCHIVE, ROOT } from '../support/seed.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,7 +29,7 @@ export default function setup(project: TestProject) {
     execFileSync(join(ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', dir, '--silent'], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, KFJZ_CONTENT_DIR: 'content/issues' },
+      env: { ...process.env, KFJZ_CONTENT_DIR: FIXTURE_ARCHIVE },
     });
     shared.kfjzSharedBuild = { dir, users: 0 };
   }

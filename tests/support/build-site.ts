@@ -1,13 +1,13 @@
 /**
- * Builds the real archive with another configuration (SITE_URL, BASE_PATH, …) into a temp
+ * Builds the tests' own archive (or the one `KFJZ_CONTENT_DIR` names) with another configuration (SITE_URL, BASE_PATH, …) into a temp
  * folder, in a child process with its own Astro and build caches and working directory, one
  * such build at a time, so it never races another build or the developer's incremental cache.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './root.ts';
+import { FIXTURE_ARCHIVE, ROOT } from './seed.ts';
 
 /**
  * The environment without what Vitest adds for `import.meta.env` (BASE_URL, MODE, PROD, …):
@@ -76,6 +76,26 @@ function holderAlive(lock: string): boolean {
   }
 }
 
+/**
+ * A copy of the project at `dir` (its node_modules linked), to run `npm run build` in as an editor
+ * does: Astro keeps the content modules of a build in the project's own .astro/, which builds of
+ * other content running beside it would share.
+ */
+export function projectCopy(dir: string): string {
+  for (const name of [
+    'astro.config.mjs',
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+    'src',
+    'scripts',
+    'public',
+  ])
+    cpSync(join(ROOT, name), join(dir, name), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
 /** The build's output folder, and a way to remove it with its cache. */
 export function buildSite(env: Record<string, string>): { dist: string; remove: () => void } {
   const work = mkdtempSync(join(tmpdir(), 'kfjz-variant-'));
@@ -94,7 +114,7 @@ await build({ root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(outDir)}, 
         stdio: ['ignore', 'ignore', 'inherit'],
         env: {
           ...parentEnv(),
-          KFJZ_CONTENT_DIR: join(ROOT, 'content/issues'),
+          KFJZ_CONTENT_DIR: FIXTURE_ARCHIVE,
           KFJZ_CACHE_DIR: join(work, 'kfjz-cache'),
           ...env,
         },

@@ -10,7 +10,13 @@ const COPY = resolve(ROOT, 'tests/fixtures/seed/kfjz-2024-18.txt');
 
 export const SEED_PATH = existsSync(SHARED) ? SHARED : COPY;
 export const readSeed = () => readFileSync(SEED_PATH, 'utf8');
-export const SEED_MDX = resolve(ROOT, 'content/issues/2024-18.mdx');
+/**
+ * The archive the build and browser tests own: the seed issue as committed when these tests were
+ * written, copied so that the tests assert what they know whatever content/issues/ holds today.
+ * The real archive is tested generically by tests/e2e/archive.test.ts.
+ */
+export const FIXTURE_ARCHIVE = resolve(ROOT, 'tests/fixtures/archive');
+export const SEED_MDX = resolve(FIXTURE_ARCHIVE, '2024-18.mdx');
 
 const PUNCT = /[，。、；：？！“”‘’（）()《》〈〉【】—…·\n#■]+/u;
 

@@ -4,13 +4,14 @@ import { articleCitation, cityReportCitation, issueCitation } from '#lib/publish
 import { loadIssueFile } from '#lib/source/load.ts';
 import type { Issue } from '#schemas/issue.ts';
 import { contentFolder, seedWith } from '../support/content.ts';
+import { SEED_MDX } from '../support/seed.ts';
 
 function load(path: string): Issue {
   const { loaded, problems } = loadIssueFile(path);
   if (!loaded) throw new Error(`seed did not load: ${JSON.stringify(problems)}`);
   return loaded.issue;
 }
-const seed = load(join(import.meta.dirname, '../../content/issues/2024-18.mdx'));
+const seed = load(SEED_MDX);
 /** The seed with one front-matter edit. */
 const seedEdited = (from: string, to: string) =>
   load(join(contentFolder({ '2024-18.mdx': seedWith(from, to) }), '2024-18.mdx'));

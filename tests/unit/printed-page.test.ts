@@ -14,6 +14,7 @@ import { pagesYaml } from '#components/editor/region-editor.ts';
 import { renderIssueBody } from '../../src/markdown/issue-body.ts';
 import { FIXTURE_ISSUE, FIXTURE_MDX } from '../fixtures/printed-page/generate.ts';
 import { contentFolder, seedMdx } from '../support/content.ts';
+import { SEED_MDX } from '../support/seed.ts';
 import { SEED_ANCHORS } from '../support/seed-figures.ts';
 
 /** The synthetic fixture issue as the schema reads it (its images need not exist for this). */
@@ -28,7 +29,7 @@ function fixtureIssue(): Issue {
 describe('pages in the front-matter', () => {
   test('a plain page id stays valid and reads as a page without scan or regions', () => {
     expect(PageSchema.parse('D1')).toEqual({ id: 'D1', regions: [] });
-    const seed = loadIssueFile(join(import.meta.dirname, '../../content/issues/2024-18.mdx')).loaded?.issue;
+    const seed = loadIssueFile(SEED_MDX).loaded?.issue;
     expect(seed?.pages).toEqual([{ id: 'D1', regions: [] }]);
   });
 
@@ -53,7 +54,7 @@ describe('pages in the front-matter', () => {
 
 describe('the 版面 links', () => {
   test('reading order: each article, the articles set in it, then its city reports', () => {
-    const seed = loadIssueFile(join(import.meta.dirname, '../../content/issues/2024-18.mdx')).loaded?.issue;
+    const seed = loadIssueFile(SEED_MDX).loaded?.issue;
     expect(seed && readingOrder(seed)).toEqual([...SEED_ANCHORS]);
   });
 

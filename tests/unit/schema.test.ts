@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { loadIssueFile, loadIssues } from '#lib/source/load.ts';
 import { formatProblem } from '#lib/check/problem.ts';
 import { contentFolder, seedMdx, seedWith } from '../support/content.ts';
+import { SEED_MDX } from '../support/seed.ts';
 
 /** Problems for one issue text, formatted as `npm run check` prints them. */
 function problemsOf(text: string): string[] {
@@ -12,7 +13,7 @@ function problemsOf(text: string): string[] {
 
 describe('the issue schema', () => {
   test('accepts the seed issue as transcribed', () => {
-    const { loaded, problems } = loadIssueFile(join(import.meta.dirname, '../../content/issues/2024-18.mdx'));
+    const { loaded, problems } = loadIssueFile(SEED_MDX);
     expect(problems).toEqual([]);
     const xinzhou = loaded?.issue.cityReports.find((r) => r.city === 'xinzhou');
     expect(xinzhou?.total).toEqual({ projects: 61, investment: 148.17 });
