@@ -36,7 +36,10 @@ export function bodyRenderer(jobs: number): BodyRenderer {
   if (size < 2) return inline;
   const pending = new Map<number, { resolve: (r: RenderedBody) => void; reject: (e: Error) => void }>();
   const workers = Array.from({ length: size }, () => {
-    const worker = new Worker(new URL('./render-worker.ts', import.meta.url));
+    // A thread takes the process's Node options; `--input-type` (a build started with
+    // `node --input-type=module -e`, as the tests and benchmarks do) refuses a module file.
+    const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+    const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { execArgv });
     worker.on('message', (m: { id: number; rendered?: RenderedBody; error?: string }) => {
       const job = pending.get(m.id);
       pending.delete(m.id);
