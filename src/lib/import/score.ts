@@ -108,3 +108,51 @@ export function recallPrecision(s: FigureScore): { recall: number; precision: nu
     precision: s.output === 0 ? 1 : s.correct / s.output,
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Real report texts (../shared/real-reports/dNN: input.txt + expected.json)
+// ---------------------------------------------------------------------------------------------
+
+/** A real text's answer: what a correct importer outputs, and numbers no city report may carry. */
+export interface RealExpected extends ImportedFigures {
+  notes?: string;
+  /** Numbers the text states for no city (another unit, another event, a capacity, chrome). */
+  mustNotAppear?: number[];
+}
+
+export interface RealScore extends FigureScore {
+  /** Output values in a city report equal to a `mustNotAppear` number: figures credited to the wrong unit. */
+  scopeErrors: number;
+  /** `unit part.key=value` of those outputs. */
+  scope: string[];
+}
+
+/**
+ * Score one real text: by position (unit, batch, key), exact to 0.01 (the set's README). An
+ * output value in a city report equal to a `mustNotAppear` number is a scope error.
+ */
+export function scoreRealReport(output: ImportedFigures, expected: RealExpected): RealScore {
+  const round = (f: ImportedFigures): ImportedFigures => ({
+    reports: f.reports.map((r) => roundFigures(r)),
+    province: roundFigures(f.province),
+  });
+  const base = scoreFigures(round(output), { reports: expected.reports, province: expected.province });
+  const forbidden = new Set((expected.mustNotAppear ?? []).map(cents));
+  const scope = output.reports
+    .flatMap((r) => items(reportUnit(r), r))
+    .filter((i) => forbidden.has(cents(Number(i.what.split('=')[1]))))
+    .map(label);
+  return { ...base, wrongUnit: scope.length, scopeErrors: scope.length, scope };
+}
+
+const cents = (v: number) => Math.round(v * 100);
+
+function roundFigures<T extends RoundFigures>(f: T): T {
+  const out = { ...f };
+  for (const part of PARTS) {
+    const batch = f[part];
+    if (!batch) continue;
+    out[part] = Object.fromEntries(Object.entries(batch).map(([k, v]) => [k, cents(v ?? 0) / 100]));
+  }
+  return out;
+}
