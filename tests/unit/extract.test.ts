@@ -482,10 +482,12 @@ describe('review notes', () => {
     expect(reviewOf(text)).toMatch(note);
   });
 
-  test('a restated figure that disagrees: the later statement is kept, with a note', () => {
-    const { figures, review } = extractFigures('签约项目15个。据了解，本次活动签约项目16个。');
-    expect(figures).toEqual({ signed: { projects: 16 } });
-    expect(review.join('\n')).toMatch(/signed\.projects stated as 15 and later as 16/u);
+  test('a restated figure that disagrees: neither value is output, the review quotes both', () => {
+    const { figures, review } = extractFigures('签约项目15个，总投资20.5亿元。据了解，本次活动签约项目16个。');
+    expect(figures).toEqual({ signed: { investment: 20.5 } });
+    expect(review.join('\n')).toMatch(
+      /signed\.projects stated with different values \(“签约项目15个”, “签约项目16个”\): a second unit or period the text does not make clear, none of them output/u,
+    );
   });
 
   test('a restated figure that agrees raises no note', () => {

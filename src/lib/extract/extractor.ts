@@ -16,7 +16,7 @@
  * 5. Taken figures fill a RoundFigures; a key the text does not state stays absent.
  */
 import type { Batch, BatchFigures, FigureKey, RoundFigures } from '#schemas/figures.ts';
-import { normalizeText } from './normalise.ts';
+import { originalSpan, readingText, type ReadingText } from './normalise.ts';
 import { splitClauses, splitSentences, type Span } from './clauses.ts';
 import { namesOwnUnit, otherUnitName, sentenceSubject } from './units.ts';
 import {
@@ -58,6 +58,21 @@ export interface ExtractedFigures {
   figures: RoundFigures;
   /** Notes on values left out and why, e.g. `“约15个”: approximate, left out`. */
   review: string[];
+  /** Why each output figure was taken: its batch, the phrase and sentence as printed, the rule. */
+  evidence: FigureEvidence[];
+}
+
+/** What made one output figure (the unit is the report's or the province's, as read). */
+export interface FigureEvidence {
+  target: Target;
+  key: FigureKey;
+  value: number;
+  /** The figure's phrase as printed, e.g. `“签约一批”项目15个`. */
+  phrase: string;
+  /** Its sentence as printed. */
+  clause: string;
+  /** How the batch was read, e.g. `label-first count`, `amount after 总投资, batch of the count in its clause`. */
+  rule: string;
 }
 
 /** One number + unit about projects or money, for the figures ↔ text cross-check. */
@@ -97,13 +112,14 @@ export function extractProvinceFigures(text: string): ExtractedFigures {
  * of its text: the content check needs both for every report, and reading is the costly part.
  */
 export function extractFiguresAndMentions(text: string): ExtractedFigures & { mentions: FigureMention[] } {
-  const decisions = readFigures(text, 'city');
-  return { ...summarise(text, decisions), mentions: decisions.map((d) => toMention(text, d)) };
+  const read = readFigures(text, 'city');
+  return { ...summarise(text, read), mentions: read.decisions.map((d) => toMention(text, read.reading, d)) };
 }
 
 /** Every project count and amount in the text, with its attribution or why it is left out. */
 export function findFigureMentions(text: string, options: ExtractOptions = {}): FigureMention[] {
-  return readFigures(text, options.scope ?? 'city').map((d) => toMention(text, d));
+  const read = readFigures(text, options.scope ?? 'city');
+  return read.decisions.map((d) => toMention(text, read.reading, d));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -133,6 +149,8 @@ interface Decision {
   otherUnit?: string;
   /** The batch whose subset (signed on site) the figure counts, when that is why it is left out. */
   subsetOf?: Target;
+  /** How the figure was read (see {@link FigureEvidence}). */
+  rule?: string;
 }
 
 /** State within one sentence. */
@@ -189,14 +207,25 @@ interface ClauseReading {
   cursor: Record<FigureKey, number>;
   /** The count of a batch taken so far in the text, if any. */
   statedCount: (target: Target) => number | undefined;
+  /**
+   * The sentence before named the round (`“三个一批”活动…举行`) and stated no figure, and this
+   * clause opens its sentence: a bare `812个项目涉及…` there counts the round's projects.
+   */
+  opensAfterRound: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
 // The walk
 // ---------------------------------------------------------------------------------------------
 
-function readFigures(original: string, scope: UnitScope): Decision[] {
-  const text = normalizeText(original);
+interface Reading {
+  decisions: Decision[];
+  reading: ReadingText;
+}
+
+function readFigures(original: string, scope: UnitScope): Reading {
+  const reading = readingText(original);
+  const { text } = reading;
   const tokens = scanNumbers(text);
   const decisions: Decision[] = [];
   const statedCount = (target: Target) =>
@@ -206,6 +235,7 @@ function readFigures(original: string, scope: UnitScope): Decision[] {
   // 活动。活动中，该县集中签约项目4个`): its paragraph's later sentences stay about it.
   let paragraphSubject: string | undefined;
   let previousEnd = 0;
+  let roundJustNamed = false;
   for (const sentence of splitSentences(text)) {
     if (text.slice(previousEnd, sentence.start).includes('\n')) paragraphSubject = undefined;
     previousEnd = sentence.end;
@@ -231,15 +261,19 @@ function readFigures(original: string, scope: UnitScope): Decision[] {
         state.subsetOfBatch = false;
       }
       const inClause = tokens.filter((t) => t.offset >= clause.start && t.end <= clause.end);
-      const read = readClause(text, clause, inClause, state, previousSentence, scope, statedCount);
+      const opensAfterRound = clause.start === sentence.start && roundJustNamed;
+      const read = readClause(text, clause, inClause, state, previousSentence, scope, statedCount, opensAfterRound);
       decisions.push(...read);
       // `原平市签约项目6个，…；开工项目5个`: the rest of the sentence stays about 原平市.
       const named = read.find((d) => d.otherUnit !== undefined)?.otherUnit;
       if (named !== undefined) state.subject = named;
     }
     previousSentence = state.figureContext ?? previousSentence;
+    roundJustNamed =
+      /三个一批|签约一批[^。]{0,12}开工一批[^。]{0,12}投产一批/u.test(sentence.text) &&
+      !decisions.some((d) => d.token.offset >= sentence.start && d.token.offset < sentence.end);
   }
-  return decisions.map(finalise);
+  return { decisions: decisions.map(finalise), reading };
 }
 
 /** An amount still unattributed at the end is left out (e.g. `康佳集团…投资50亿元`). */
@@ -260,6 +294,7 @@ function readClause(
   previousSentence: Context | undefined,
   scope: UnitScope,
   statedCount: (target: Target) => number | undefined,
+  opensAfterRound = false,
 ): Decision[] {
   const reading: ClauseReading = {
     text,
@@ -268,6 +303,7 @@ function readClause(
     respectively: respectivelyBatches(clause.text, state),
     cursor: { projects: 0, investment: 0, expectedOutput: 0 },
     statedCount,
+    opensAfterRound,
   };
   const counts: Decision[] = [];
   const amounts: { frame: Frame; marks: Marks }[] = [];
@@ -467,6 +503,12 @@ function respectivelyBatches(clause: string, state: SentenceState): Respectively
   return undefined;
 }
 
+const COUNT_RULE: Record<CountForm['form'], string> = {
+  label: 'count after its label (签约项目15个)',
+  countFirst: 'count before 项目 (15个项目集中签约)',
+  bare: 'count after a batch word (签约15个)',
+};
+
 type Meant = { target: Target | undefined } | { leftOut: string; structural: boolean };
 
 function decideCount(reading: ClauseReading, frame: Frame, marks: Marks): Decision | undefined {
@@ -479,6 +521,7 @@ function decideCount(reading: ClauseReading, frame: Frame, marks: Marks): Decisi
     aside: marks.aside,
     phraseStart: form.phraseStart,
     phraseEnd: form.form === 'countFirst' ? form.phraseEnd : token.end,
+    rule: COUNT_RULE[form.form],
   };
 
   const structural = structuralExclusion(reading, frame, marks);
@@ -536,6 +579,16 @@ function countTarget(reading: ClauseReading, frame: Frame, form: CountForm): Mea
     const word = nearestBatchWord(frame);
     if (word) return { target: word };
     if (endsWithTotalWord(frame.before)) return { target: 'total' };
+    // Rule: `…“三个一批”活动在全省各地同步举行。812个项目涉及…`: a sentence that opens with a
+    // bare count right after the sentence naming the round counts all the round's projects.
+    if (
+      reading.opensAfterRound &&
+      form.qualifier.kind === 'generic' &&
+      frame.before.trim() === '' &&
+      /^项目(?:涉及|涵盖|覆盖|包括|分布|共|总投资)/u.test(frame.after)
+    ) {
+      return { target: 'total' };
+    }
     return inherited(reading, 'projects');
   }
   const meaning = form.meaning;
@@ -636,6 +689,7 @@ function decideAmount(reading: ClauseReading, frame: Frame, marks: Marks, counts
     aside: marks.aside,
     phraseStart: money ? frame.zoneStart + money.index : Math.max(frame.zoneStart, token.offset - 4),
     phraseEnd: token.end,
+    rule: money ? `amount after ${money.word}` : 'amount continuing a 分别 list',
   };
   const leftOut = (reason: string, structural = false): Decision => ({ ...base, structural, leftOut: reason });
 
@@ -787,13 +841,14 @@ function updateContext(
 // Results
 // ---------------------------------------------------------------------------------------------
 
-function toMention(original: string, d: Decision): FigureMention {
+function toMention(original: string, reading: ReadingText, d: Decision): FigureMention {
+  const at = originalSpan(reading, d.token.offset, d.token.end);
   const mention: FigureMention = {
     value: d.token.value,
     unit: d.token.unit,
-    offset: d.token.offset,
-    length: d.token.end - d.token.offset,
-    text: original.slice(d.token.offset, d.token.end),
+    offset: at.start,
+    length: at.end - at.start,
+    text: original.slice(at.start, at.end),
     key: d.key,
   };
   if (d.leftOut !== undefined) mention.leftOut = d.leftOut;
@@ -801,30 +856,63 @@ function toMention(original: string, d: Decision): FigureMention {
   return mention;
 }
 
-function summarise(original: string, decisions: Decision[]): ExtractedFigures {
-  const figures: RoundFigures = {};
+function summarise(original: string, { decisions, reading }: Reading): ExtractedFigures {
+  const quote = (start: number, end: number) => {
+    const at = originalSpan(reading, start, end);
+    return original.slice(at.start, at.end).replace(/^[\s、，,“”"]+/u, '');
+  };
   const review: string[] = [];
+  const taken: Decision[] = [];
   for (const d of decisions) {
-    const phrase = original.slice(d.phraseStart, d.phraseEnd).replace(/^[\s、，“”"]+/u, '');
     if (d.leftOut !== undefined || d.target === undefined) {
-      review.push(`“${phrase}”: ${d.leftOut ?? 'not attributed'}, left out`);
+      review.push(`“${quote(d.phraseStart, d.phraseEnd)}”: ${d.leftOut ?? 'not attributed'}, left out`);
       continue;
     }
+    taken.push(d);
+  }
+  // Rule: a batch stated twice with different values is a second unit or period that the text
+  // does not make clear: neither value is output, the review quotes both.
+  const slot = (d: Decision) => `${d.target}.${d.key}`;
+  const conflicting = new Set<string>();
+  for (const d of taken) {
+    if (taken.some((e) => slot(e) === slot(d) && e.token.value !== d.token.value)) conflicting.add(slot(d));
+  }
+  for (const key of conflicting) {
+    const values = taken.filter((d) => slot(d) === key).map((d) => `“${quote(d.phraseStart, d.phraseEnd)}”`);
+    review.push(
+      `${key} stated with different values (${[...new Set(values)].join(', ')}): a second unit or period the text does not make clear, none of them output`,
+    );
+  }
+  const figures: RoundFigures = {};
+  const evidence: FigureEvidence[] = [];
+  for (const d of taken) {
+    if (conflicting.has(slot(d)) || d.target === undefined) continue;
     const batch: BatchFigures = figures[d.target] ?? {};
-    const stated = batch[d.key];
-    if (stated !== undefined && stated !== d.token.value) {
-      review.push(
-        `${d.target}.${d.key} stated as ${stated} and later as ${d.token.value} (“${phrase}”): the later statement is kept`,
-      );
-    }
     batch[d.key] = d.token.value;
     figures[d.target] = batch;
+    const clause = clauseAround(reading.text, d.token.offset);
+    evidence.push({
+      target: d.target,
+      key: d.key,
+      value: d.token.value,
+      phrase: quote(d.phraseStart, d.phraseEnd),
+      clause: quote(clause.start, clause.end),
+      rule: d.rule ?? (d.key === 'projects' ? 'count' : 'amount'),
+    });
   }
-  const text = normalizeText(original);
+  const { text } = reading;
   for (const split of numbersSplitByLineBreak(text)) {
     review.push(`number split by a line break: ${split}, not joined, left out`);
   }
   const cut = truncatedNumberAtEnd(text);
   if (cut !== undefined) review.push(`truncated number at end of text: ${cut}, not guessed`);
-  return { figures, review };
+  return { figures, review, evidence };
+}
+
+/** The sentence around `offset` (from the previous 。！？ or line break to the next). */
+function clauseAround(text: string, offset: number): { start: number; end: number } {
+  const before = text.slice(0, offset);
+  const start = Math.max(before.search(/[^。！？\n]*$/u), 0);
+  const rest = /[。！？\n]/u.exec(text.slice(offset));
+  return { start, end: rest ? offset + rest.index : text.length };
 }

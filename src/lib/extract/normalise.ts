@@ -173,3 +173,92 @@ export function toHalfWidth(text: string): string {
 export function normalizeText(text: string): string {
   return toHalfWidth(toSimplified(text));
 }
+
+// ---------------------------------------------------------------------------------------------
+// The reading text: what the extractor reads, with a map back to the text as printed
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The text as the extractor reads it, and where each of its characters stands in the text as
+ * printed: `offsets[i]` is the offset in the original of `text[i]` (`offsets[text.length]` is
+ * the original's length), so a review line or the check quotes the original, not this.
+ */
+export interface ReadingText {
+  text: string;
+  offsets: number[];
+}
+
+/** A pinyin gloss after a Han character: `開(kāi)`, `個（gè）`, `區(qū)` — lower-case letters with tone marks. */
+const GLOSS = /(?<=\p{Script=Han})[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]{1,6}[)）]/gu;
+
+/** Half-width punctuation as web copies print it → the full-width forms the extractor reads. */
+const HALF_TO_FULL: Readonly<Record<string, string>> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '!': '！',
+  '?': '？',
+  '(': '（',
+  ')': '）',
+  '﹐': '，',
+  '﹔': '；',
+  '﹕': '：',
+  '﹗': '！',
+  '﹖': '？',
+  '､': '、',
+};
+
+const HAN_OR_MARK = String.raw`[\p{Script=Han}，。、；：！？（）“”‘’「」《》【】—…]`;
+
+/**
+ * Steps, in order, each keeping the map:
+ * 1. traditional → simplified, full-width digits and letters → ASCII (one to one, as {@link normalizeText});
+ * 2. pinyin glosses dropped (`開(kāi)發(fā)區(qū)` → `开发区`), so a word or a number split by them reads whole
+ *    and a gloss never becomes part of a word or a number;
+ * 3. a thousands separator dropped (`1,200个` → `1200个`); other half-width `,` `;` `:` `!` `?` `( )`
+ *    and the small forms `﹔` `﹐` → full-width; a `:` or `,` between digits otherwise stays (`09:51`);
+ * 4. doubled clause marks collapsed (`，，` → `，`);
+ * 5. spaces and tabs (never line breaks) dropped next to a Han character or Chinese punctuation, and
+ *    inside a number (`40 亿元`, `“ 三个一批”`, `签约一批、 开工一批`, `15 .5`).
+ */
+export function readingText(original: string): ReadingText {
+  let text = normalizeText(original);
+  let offsets = Array.from({ length: text.length + 1 }, (_, i) => i);
+  const apply = (re: RegExp, replace: (m: RegExpExecArray) => string) => {
+    let out = '';
+    const map: number[] = [];
+    let last = 0;
+    for (const m of text.matchAll(re)) {
+      const exec = m as unknown as RegExpExecArray;
+      out += text.slice(last, m.index);
+      for (let i = last; i < m.index; i++) map.push(offsets[i] as number);
+      const by = replace(exec);
+      out += by;
+      for (let k = 0; k < by.length; k++) map.push(offsets[m.index + Math.min(k, m[0].length - 1)] as number);
+      last = m.index + m[0].length;
+    }
+    out += text.slice(last);
+    for (let i = last; i <= text.length; i++) map.push(offsets[i] as number);
+    text = out;
+    offsets = map;
+  };
+  apply(GLOSS, () => '');
+  apply(/(?<=\d),(?=\d{3}(?!\d))/gu, () => '');
+  apply(/(?<!\d)[,:]|[,:](?!\d)|[;!?()﹐﹔﹕﹗﹖､]/gu, (m) => HALF_TO_FULL[m[0]] ?? m[0]);
+  apply(/([，；、])[，；、\s]*\1/gu, (m) => m[1] ?? '');
+  apply(
+    new RegExp(
+      String.raw`[ \t\u00a0]+(?=${HAN_OR_MARK}|\d)|(?<=${HAN_OR_MARK})[ \t\u00a0]+|(?<=\d)[ \t]+(?=\.\d)|(?<=\d\.)[ \t]+(?=\d)`,
+      'gu',
+    ),
+    () => '',
+  );
+  return { text, offsets };
+}
+
+/** The original's offsets of the reading text's span `[start, end)`. */
+export function originalSpan(reading: ReadingText, start: number, end: number): { start: number; end: number } {
+  const from = reading.offsets[start] ?? 0;
+  const to = end > start ? (reading.offsets[end - 1] ?? from) + 1 : from;
+  return { start: from, end: to };
+}

@@ -23,12 +23,13 @@ export interface NumberToken {
 
 /**
  * A number, optional 余/多, then a unit:
- * - `个` but not `个一批` (the campaign name `3个一批`);
- * - `亿元`, or a bare `亿` at a clause end (`投资50亿，`) — never `亿千瓦时`, `亿美元`;
+ * - `个` but not `个一批` (the campaign name `3个一批`); `项` as a count (`产业项目77项`), never `项目`;
+ * - `亿元`, or a bare `亿` at a clause end (`投资50亿，`, `总投资213.5亿！`) — never `亿千瓦时`, `亿美元`;
  * - `万元` — never `万千瓦`, `万吨`, `万个` (a number before `万` is not directly before `个`).
  * The number must not continue a longer token (`D3`, `MW3`, `1.5.2`) nor be an ordinal (`第2个`).
  */
-const TOKEN = /(?<![\d.A-Za-z第])(\d+(?:\.\d+)?)\s*(余|多)?\s*(个(?!一批)|亿元|亿(?=[\s，。；、,;）)的]|$)|万元)/gu;
+const TOKEN =
+  /(?<![\d.A-Za-z第])(\d+(?:\.\d+)?)\s*(余|多)?\s*(个(?!一批)|项(?![目])|亿元|亿(?=[\s，。；、,;：！？）)的!?:]|$)|万元)/gu;
 
 /**
  * A count in Chinese numerals, 2 to 99: `十五个`, `二十一个`, `两个`. Not `一个` (mostly "a"), not

@@ -6,7 +6,7 @@
  */
 import { CITIES, cityBySlug, type City } from '#data/cities.ts';
 import { COUNTIES, DEVELOPMENT_ZONES, GENERIC_DISTRICTS, countyNamed, zoneNamed } from '#data/places.ts';
-import { normalizeText } from './normalise.ts';
+import { readingText } from './normalise.ts';
 
 /** A place below a city: a county, district, county-level city or development zone. */
 export interface SubUnit {
@@ -59,12 +59,13 @@ const PLACE = new RegExp(
   'gu',
 );
 
-/** `運(yùn)城`: a pinyin gloss in a traditional-script text. */
-const PINYIN_GLOSS = /[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü\s]{1,12}[)）]/gu;
-
-/** The text as place names are read: simplified, full-width folded, pinyin glosses dropped. */
+/**
+ * The text as place names are read: the extractor's reading text (src/lib/extract/normalise.ts):
+ * simplified, full-width folded, pinyin glosses and stray spaces dropped, half-width punctuation
+ * made full-width.
+ */
 export function placeText(text: string): string {
-  return normalizeText(text).replace(PINYIN_GLOSS, '');
+  return readingText(text).text;
 }
 
 function cityOfStem(name: string): City | undefined {
@@ -130,9 +131,43 @@ function firstPlaceMentionBy(text: string, limit: number): PlaceMention | undefi
   return undefined;
 }
 
-/** Every place named in `text` (already read with {@link placeText}), in order. */
+/**
+ * Every place named in `text` (already read with {@link placeText}), in order, except names that
+ * are no unit at all:
+ * - a 片区 named after a city (`综改示范区（晋中片区）`, `太忻经济区忻州片区`) is part of a zone, not the city;
+ * - a media outlet or a dateline (`黄河新闻网长治频道`, `长治日报`, `山西太原电`, `太原5月16日电`).
+ */
 export function placeMentions(text: string): PlaceMention[] {
-  return [...text.matchAll(PLACE)].flatMap((m) => mentionOf(m) ?? []);
+  return [...text.matchAll(PLACE)].flatMap((m) => {
+    const mention = mentionOf(m);
+    if (!mention || isNotAUnit(text, mention)) return [];
+    return [mention];
+  });
+}
+
+function isNotAUnit(text: string, mention: PlaceMention): boolean {
+  const after = text.slice(mention.end, mention.end + 12);
+  const before = text.slice(Math.max(0, mention.index - 6), mention.index);
+  if (/^片区/u.test(after)) return true;
+  if (/^(?:频道|日报|晚报|新闻网|电视台|广播电视台|融媒体?中心|新闻|发布)/u.test(after)) return true;
+  if (/(?:新闻网|日报|电视台|频道)$/u.test(before)) return true;
+  return /^(?:\d{1,2}月\d{1,2}日)?电/u.test(after);
+}
+
+/**
+ * A place in a list of venues (`在太原、大同、晋中等市同步举行`, `太原、大同…和综改区`): a list
+ * item is never the subject of a report.
+ */
+function inList(text: string, mention: PlaceMention, all: PlaceMention[]): boolean {
+  const after = text.slice(mention.end, mention.end + 1);
+  const before = text.slice(Math.max(0, mention.index - 1), mention.index);
+  // `太原、大同`, `晋中等11个市`, `11个市和综改区`: an item of a list.
+  if (/^[、等]$/u.test(after) || /^[、和及]$/u.test(before)) return true;
+  // `太原和大同`, `晋中及综改区`: joined to another place (`与全省同步` is no list).
+  const next = all.find((m) => m.index > mention.end);
+  if (next && next.unit.kind !== 'province' && /^[和及]$/u.test(text.slice(mention.end, next.index))) return true;
+  const previous = all.filter((m) => m.end < mention.index).at(-1);
+  return previous !== undefined && /^[和及]$/u.test(text.slice(previous.end, mention.index));
 }
 
 /** A place named as where something happens (`在繁峙经济技术开发区设立分会场`), not who does it. */
@@ -148,7 +183,8 @@ function isVenue(text: string, mention: PlaceMention): boolean {
  */
 export function sentenceUnit(sentence: string): ReportUnit | undefined {
   const text = placeText(sentence);
-  const mentions = placeMentions(text).filter((m) => !isVenue(text, m));
+  const all = placeMentions(text);
+  const mentions = all.filter((m) => !isVenue(text, m) && !inList(text, m, all));
   const first = mentions[0];
   if (!first) return undefined;
   if (first.unit.kind === 'province' || first.unit.kind === 'ours') {
@@ -166,7 +202,7 @@ const DATELINE = /^\s*(?:科学导报讯|本报讯)\s*(?:[(（][^)）]*[)）])?\
  * body (dateline dropped). Undefined when none of them names a place.
  */
 export function reportUnit(headline: readonly string[], body: string): ReportUnit | undefined {
-  const sentences = normalizeText(body)
+  const sentences = placeText(body)
     .replace(DATELINE, '')
     .split(/[。！？\n]+/u)
     .filter((s) => s.trim() !== '')

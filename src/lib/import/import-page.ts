@@ -3,8 +3,9 @@
  * extractor. Shared by `npm run import`, `npm run import:score` and the tests. Pure.
  */
 import { extractFigures, extractProvinceFigures } from '#lib/extract/extractor.ts';
+import { roundVerdict } from '#lib/extract/round.ts';
 import { parsePage, type DraftPage, type ParseOptions } from './page-text.ts';
-import { renderIssueMdx, type RenderedIssue } from './to-mdx.ts';
+import { renderIssueMdx, type FigureReader, type RenderedIssue } from './to-mdx.ts';
 
 export interface ImportOptions extends ParseOptions {
   /** Issue year and number when the text's masthead does not state them. */
@@ -19,17 +20,28 @@ export interface ImportedPage {
   rendered: RenderedIssue;
 }
 
+const NOTHING = () => ({ figures: {}, review: [] });
+
 /** Import one page's text. Year and number default to the masthead's, else to 0 (the caller decides). */
 export function importPage(raw: string, options: ImportOptions = {}): ImportedPage {
   const page = parsePage(raw, options);
   if (options.year !== undefined && options.number !== undefined) {
     page.review = page.review.filter((r) => !r.startsWith('no masthead line'));
   }
+  // A text that reports no Shanxi "三个一批" round states no round figures, however batch-like.
+  const verdict = roundVerdict(raw);
+  let figures: FigureReader = { report: extractFigures, province: extractProvinceFigures };
+  if (!verdict.round) {
+    page.review.push(
+      `no figures taken: ${verdict.why}${verdict.quote ? ` (「${verdict.quote.slice(0, 60)}${verdict.quote.length > 60 ? '…' : ''}」)` : ''}`,
+    );
+    figures = { report: NOTHING, province: NOTHING };
+  }
   const rendered = renderIssueMdx(page, {
     year: options.year ?? page.year ?? 0,
     number: options.number ?? page.number ?? 0,
     page: options.page ?? 'D1',
-    figures: { report: extractFigures, province: extractProvinceFigures },
+    figures,
   });
   return { page, rendered };
 }

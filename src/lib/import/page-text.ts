@@ -169,7 +169,7 @@ const isHeadlineLine = (l: string) => [...l].length <= 24 && !/[。；，]/u.tes
 function cityHeading(all: Block[], i: number): { city: City; headline: string[]; blocks: number } | undefined {
   const b = all[i] as Block;
   const m = CITY_LABEL.exec(b.lines[0] ?? '');
-  const city = m?.[1] ? cityByName(m[1]) : undefined;
+  const city = m?.[1] ? cityByName(placeText(m[1])) : undefined;
   if (!m || !city) return undefined;
   const rest = (m[2] ?? '').trim();
   if (rest !== '') {
@@ -459,7 +459,15 @@ function assignUnits(page: DraftPage, options: ParseOptions): void {
     const headline = titled ? [a.kicker, a.title, a.subtitle].filter((l): l is string => l !== undefined) : [];
     const paragraphs = a.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
     const unit = reportUnit(headline, paragraphs[0] ?? '');
-    if (unit === undefined || unit.kind === 'province') return [piece, ...cityParagraphs(a, page)];
+    // `X市“三个一批”活动…项目N个…` then `Y市…`: paragraphs of different cities are each that
+    // city's report, never one merged report, whatever the first paragraph names.
+    const cities = new Set(
+      paragraphs
+        .map(openingCity)
+        .filter((c) => c !== undefined)
+        .map((c) => c.slug),
+    );
+    if (unit === undefined || unit.kind === 'province' || cities.size >= 2) return [piece, ...cityParagraphs(a, page)];
 
     const name = titled ? `「${a.title}」` : 'the untitled text';
     const report: DraftCityReport = {
@@ -500,23 +508,33 @@ function assignUnits(page: DraftPage, options: ParseOptions): void {
   });
 }
 
+/**
+ * The city a paragraph opens with when it states figures: its name first, after at most an
+ * enumeration mark (`一是`, `（一）`). A 片区 named after a city is not the city.
+ */
+function openingCity(paragraph: string): City | undefined {
+  const text = placeText(paragraph);
+  if (!FIGURE.test(text)) return undefined;
+  const first = placeMentions(text)[0];
+  if (
+    !first ||
+    first.unit.kind !== 'city' ||
+    !/^(?:[一二三四五六七八九十]是|[(（][一二三四五六七八九十]+[)）])?[，、\s]*$/u.test(text.slice(0, first.index))
+  )
+    return undefined;
+  return first.unit.city;
+}
+
 /** Paragraphs of a province article that are each one city's report; they leave the article. */
 function cityParagraphs(a: DraftArticle, page: DraftPage): DraftPiece[] {
   const out: DraftPiece[] = [];
   a.blocks = a.blocks.filter((b) => {
-    if (b.kind !== 'paragraph' || !FIGURE.test(b.text)) return true;
-    const text = placeText(b.text);
-    const first = placeMentions(text)[0];
-    // The city's name opens the paragraph, after at most an enumeration mark (`一是`, `（一）`).
-    if (
-      !first ||
-      first.unit.kind !== 'city' ||
-      !/^(?:[一二三四五六七八九十]是|[(（][一二三四五六七八九十]+[)）])?[，、\s]*$/u.test(text.slice(0, first.index))
-    )
-      return true;
+    if (b.kind !== 'paragraph') return true;
+    const city = openingCity(b.text);
+    if (!city) return true;
     out.push({
       type: 'report',
-      report: { city: first.unit.city, headline: [first.unit.city.name], article: a.id, blocks: [b] },
+      report: { city, headline: [city.name], article: a.id, blocks: [b] },
     });
     return false;
   });

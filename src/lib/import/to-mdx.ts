@@ -5,6 +5,9 @@
  */
 import { stringify } from 'yaml';
 import type { RoundFigures } from '#schemas/figures.ts';
+import { speaksOfProvinceRound } from '#lib/extract/round.ts';
+
+const FIGURE_LIKE = /\d\s*(?:个|個|亿|億)/u;
 import type { DraftArticle, DraftBlock, DraftCityReport, DraftPage } from './page-text.ts';
 
 export interface FigureReader {
@@ -118,9 +121,17 @@ export function renderIssueMdx(page: DraftPage, opts: RenderOptions): RenderedIs
   const articles = page.pieces.flatMap((p) => (p.type === 'article' ? [p.article] : []));
   const reports = page.pieces.flatMap((p) => (p.type === 'report' ? [p.report] : []));
   const lead = articles.find((a) => a.kind === '要闻');
-  const province = lead
-    ? opts.figures.province(lead.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])).join('\n'))
-    : { figures: {}, review: [] };
+  const leadText = lead ? lead.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])).join('\n') : '';
+  // The province's figures only where the text speaks of the province's round (`全省开发区…
+  // “三个一批”活动`): an article that names no unit is no province report.
+  const speaksOfProvince =
+    lead !== undefined && speaksOfProvinceRound([lead.kicker, lead.title, lead.subtitle, leadText].join('\n'));
+  const province = speaksOfProvince ? opts.figures.province(leadText) : { figures: {}, review: [] };
+  if (lead && !speaksOfProvince && FIGURE_LIKE.test(leadText)) {
+    review.push(
+      `「${lead.title}」 does not speak of the province's round (全省…“三个一批”): none of its figures is taken for 全省`,
+    );
+  }
   review.push(...province.review.map((r) => `全省: ${r}`));
   const provinceFigures = inPaperOrder(province.figures);
   const round = page.rounds[0];
