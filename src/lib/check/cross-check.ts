@@ -2,7 +2,11 @@
  * Figures ↔ text: every figure in a city report's front-matter must be stated by that report's
  * own text (its heading lines and body), in the same batch; a figure the text states for a
  * batch that the front-matter lacks is a warning. The province's figures must occur in the
- * issue's text. The same figure extractor as the importer reads the text.
+ * issue's text. The same figure extractor as the importer reads the text, and the check
+ * compares only what it reads with certainty: a batch it abstains on (two values stated, a
+ * unit not certain, a figure left out) is never compared, and a front-matter value that the
+ * text states elsewhere too is at most a warning. An error only where the text states another
+ * figure for the same unit and batch, and the front-matter's figure nowhere.
  */
 import { cityName } from '#data/cities.ts';
 import { BATCHES, BATCH_LABELS, FIGURE_KEYS, type FigureKey } from '#schemas/figures.ts';
@@ -55,10 +59,18 @@ export function crossCheckIssue({ file, issue, body, lineOf }: LoadedIssue): Pro
           return { file, ...(line === undefined ? {} : { line }), field: `cityReports[${i}] ${name} ${part}.${key}` };
         };
         if (fm !== undefined && tx !== undefined && cents(fm) !== cents(tx)) {
+          // Certain only when the front-matter's value is nowhere else in the text for this key:
+          // when the text also states it (left out, or read for another batch), the extractor
+          // may have read the wrong one, and the check must not demand its reading.
+          const alsoStated = mentioned.some(
+            (m) => m.key === key && m.unit === UNIT[key] && cents(m.value) === cents(fm),
+          );
           problems.push({
-            severity: 'error',
+            severity: alsoStated ? 'warning' : 'error',
             ...at(),
-            message: `${name} ${PART_LABELS[part]}: the front-matter says ${formatFigure(key, fm)} but the report's text says ${formatFigure(key, tx)}; make them agree with the printed page`,
+            message: alsoStated
+              ? `${name} ${PART_LABELS[part]}: the front-matter says ${formatFigure(key, fm)}, which the text states too, but the extractor reads ${formatFigure(key, tx)} for this batch; check it against the printed page`
+              : `${name} ${PART_LABELS[part]}: the front-matter says ${formatFigure(key, fm)} but the report's text says ${formatFigure(key, tx)}; make them agree with the printed page`,
           });
         } else if (fm !== undefined && tx === undefined) {
           const anywhere = mentioned.some((m) => m.unit === UNIT[key] && cents(m.value) === cents(fm));
