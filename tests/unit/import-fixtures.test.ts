@@ -3,7 +3,7 @@
  * tests/fixtures/import/ (written for these tests, see its README), each with the figures a
  * careful reader takes from it, and the seed page without its `#` heading markers.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { isCitySlug } from '#data/cities.ts';
@@ -12,16 +12,24 @@ import { addScores, recallPrecision, scoreFigures, type ExpectedFigures } from '
 import { ROOT, readSeed } from '../support/seed.ts';
 
 const DIR = join(ROOT, 'tests/fixtures/import');
-const fixtures = readdirSync(DIR)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((file) => {
-    const expected = JSON.parse(readFileSync(join(DIR, file.replace(/\.txt$/u, '.json')), 'utf8')) as ExpectedFigures;
-    const city = expected.options?.city;
-    const raw = readFileSync(join(DIR, file), 'utf8');
-    const imported = importPage(raw, city !== undefined && isCitySlug(city) ? { city } : {});
-    return { file, raw, expected, imported };
-  });
+/** `NN-name.txt` at the top and in sub-folders (`web/`: web copies, glosses, many units, look-alikes), as `web/NN-name.txt`. */
+const texts = (dir: string, prefix = ''): string[] =>
+  readdirSync(dir)
+    .sort()
+    .flatMap((f) =>
+      statSync(join(dir, f)).isDirectory()
+        ? texts(join(dir, f), `${prefix}${f}/`)
+        : f.endsWith('.txt')
+          ? [`${prefix}${f}`]
+          : [],
+    );
+const fixtures = texts(DIR).map((file) => {
+  const expected = JSON.parse(readFileSync(join(DIR, file.replace(/\.txt$/u, '.json')), 'utf8')) as ExpectedFigures;
+  const city = expected.options?.city;
+  const raw = readFileSync(join(DIR, file), 'utf8');
+  const imported = importPage(raw, city !== undefined && isCitySlug(city) ? { city } : {});
+  return { file, raw, expected, imported };
+});
 const byName = (prefix: string) => {
   const found = fixtures.find((f) => f.file.startsWith(prefix));
   if (!found) throw new Error(`no fixture ${prefix}`);
@@ -30,11 +38,12 @@ const byName = (prefix: string) => {
 const reviewOf = (prefix: string) => byName(prefix).imported.rendered.review.join('\n');
 
 describe('the synthetic report fixtures', () => {
-  test('there are at least 20, covering at least 120 stated figures', () => {
-    expect(fixtures.length).toBeGreaterThanOrEqual(20);
+  test('there are at least 80 (40 of them in web/), covering at least 300 stated figures', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(80);
+    expect(fixtures.filter((f) => f.file.startsWith('web/')).length).toBeGreaterThanOrEqual(40);
     expect(
       addScores(fixtures.map((f) => scoreFigures({ reports: [], province: {} }, f.expected))).expected,
-    ).toBeGreaterThanOrEqual(120);
+    ).toBeGreaterThanOrEqual(300);
   });
 
   test.each(fixtures.map((f) => [f.file, f] as const))('%s: the figures a careful reader takes', (_file, f) => {
