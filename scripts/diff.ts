@@ -2,7 +2,9 @@
  * `npm run diff -- <git-ref> [--format text|markdown]`: what the working tree changes in the
  * archive compared with <git-ref> (read through git, no checkout): issues, articles and city
  * reports added or removed, every figure old → new, province figures, projects, other
- * front-matter values, and the text clauses added or removed. The pull-request workflow writes the Markdown to the job summary.
+ * front-matter values, and the text clauses added or removed. A file that fails the check is compared
+ * as far as it can be read, and its issue marked as failing with its first errors. The pull-request
+ * workflow writes the Markdown to the job summary.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,7 +12,7 @@ import { contentDir } from '#lib/source/content-dir.ts';
 import { diffArchives } from '#lib/review/archive-diff.ts';
 import { DIFF_FORMATS, formatDiffMarkdown, formatDiffText, type DiffFormat } from '#lib/review/format-diff.ts';
 import { GitError, gitLocation, loadIssuesAt } from '#lib/source/git-archive.ts';
-import { loadIssues } from '#lib/source/load.ts';
+import { readArchive } from '#lib/source/load.ts';
 
 const usage = `usage: npm run diff -- <git-ref> [--format ${DIFF_FORMATS.join('|')}]`;
 
@@ -28,7 +30,7 @@ function main(): number {
   try {
     // Both sides name files from the repository's top, so a rename shows as one path to another.
     const before = loadIssuesAt(ref, dir);
-    const after = loadIssues(dir, gitLocation(dir).toplevel);
+    const after = readArchive(dir, gitLocation(dir).toplevel);
     const diff = diffArchives(before, after);
     const format = values.format as DiffFormat;
     console.log(format === 'markdown' ? formatDiffMarkdown(diff, ref) : formatDiffText(diff, ref));

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { diffArchives } from '#lib/review/archive-diff.ts';
 import { formatDiffMarkdown, formatDiffText } from '#lib/review/format-diff.ts';
 import { loadIssuesAt } from '#lib/source/git-archive.ts';
-import { loadIssues } from '#lib/source/load.ts';
+import { readArchive } from '#lib/source/load.ts';
 import { seedEdited } from '../fixtures/bad-inputs/cases.ts';
 import { seedMdx } from '../support/content.ts';
 import { runScript } from '../support/scripts.ts';
@@ -48,7 +48,7 @@ function fixture(files: Record<string, string> = { [SEED]: seedMdx() }): Fixture
   for (const [name, text] of Object.entries(files)) write(name, text);
   git('add', '.');
   git('commit', '--quiet', '-m', 'the archive as merged');
-  const compare = (ref: string) => diffArchives(loadIssuesAt(ref, issues), loadIssues(issues, repo));
+  const compare = (ref: string) => diffArchives(loadIssuesAt(ref, issues), readArchive(issues, repo));
   return {
     repo,
     issues,
@@ -212,7 +212,7 @@ describe('npm run diff', () => {
     expect(f.diff('HEAD^1')).toBe('2024-18 全省 2024-2 开工一批 projects: 194 → 195 个');
   });
 
-  test('a file that does not load on one side is named, not guessed at', () => {
+  test('a new issue that fails the check is added, compared as far as it reads, and marked failing', () => {
     const f = fixture();
     f.write(
       '2024-19.mdx',
@@ -221,9 +221,130 @@ describe('npm run diff', () => {
         ['total: { projects: 61, investment: 148.17 }', 'total: { projects: 61, investment: 148.27 }'],
       ),
     );
-    expect(f.diff()).toBe(
-      'content/issues/2024-19.mdx in the working tree does not load (1 error(s), named by npm run check), so its changes are not shown',
+    const out = lines(f.diff());
+    expect(out[0]).toBe('2024-19: added issue 2024年第19期 (content/issues/2024-19.mdx)');
+    expect(out[1]).toMatch(
+      /^2024-19: fails the check in the working tree \(1 error\(s\)\), first: content\/issues\/2024-19\.mdx:65: cityReports\[1\] 忻州 total\.investment: /,
     );
+    expect(out).toContain('2024-19 忻州 合计 investment: — → 148.27 亿元');
+  });
+
+  test('a change that breaks a total: the figure old → new, the check it fails, nothing removed', () => {
+    // One batch retyped, the total not: the change a reviewer most needs to see.
+    const f = fixture();
+    f.write(
+      SEED,
+      seedEdited(['producing: { projects: 17, investment: 12.24 }', 'producing: { projects: 17, investment: 12.34 }']),
+    );
+    const out = lines(f.diff());
+    expect(out).toHaveLength(2);
+    expect(out[0]).toMatch(
+      /^2024-18: fails the check in the working tree \(1 error\(s\)\), first: content\/issues\/2024-18\.mdx:65: cityReports\[1\] 忻州 total\.investment: .*148\.27亿元/,
+    );
+    expect(out[1]).toBe('2024-18 忻州 投产一批 investment: 12.24 → 12.34 亿元');
+    expect(out.filter((l) => l.includes('removed'))).toEqual([]);
+
+    // Committed, the break is the base's; the change that mends it shows the figure back.
+    f.git('commit', '--quiet', '-am', 'a mistyped batch');
+    f.write(SEED, seedMdx());
+    const mended = lines(f.diff());
+    expect(mended[0]).toMatch(/^2024-18: fails the check at HEAD \(1 error\(s\)\), first: .*:65: /);
+    expect(mended.slice(1)).toEqual(['2024-18 忻州 投产一批 investment: 12.34 → 12.24 亿元']);
+  });
+
+  test('front-matter the YAML parser rejects: not removed, marked failing, nothing of it compared', () => {
+    const f = fixture();
+    f.write(SEED, seedEdited(['mainVenue: 晋城经济技术开发区', 'mainVenue: 晋城: 经济技术开发区']));
+    expect(lines(f.diff())).toEqual([
+      '2024-18: fails the check in the working tree (1 error(s)), first: content/issues/2024-18.mdx:20: front-matter is not valid YAML: bad indentation of a mapping entry (check the indentation; a value containing ": " must be in quotes)',
+      '2024-18: nothing of it is compared: its front-matter in the working tree cannot be read as an issue',
+    ]);
+
+    // Broken at the revision compared with: the same, on that side.
+    f.git('commit', '--quiet', '-am', 'a broken venue');
+    f.write(SEED, seedMdx());
+    expect(lines(f.diff())).toEqual([
+      '2024-18: fails the check at HEAD (1 error(s)), first: content/issues/2024-18.mdx:20: front-matter is not valid YAML: bad indentation of a mapping entry (check the indentation; a value containing ": " must be in quotes)',
+      '2024-18: nothing of it is compared: its front-matter at HEAD cannot be read as an issue',
+    ]);
+
+    // A new file that cannot be read is an added file: its name is all that is known of it.
+    f.write('2024-19.mdx', '---\nyear: 2024\nnumber: [19\n---\n');
+    expect(lines(f.diff())[2]).toBe('2024-19: added file content/issues/2024-19.mdx');
+  });
+
+  test('a body that does not parse: the front-matter is compared, the text is not', () => {
+    const f = fixture();
+    f.write(
+      SEED,
+      seedEdited(
+        ['started: { projects: 194 }', 'started: { projects: 195 }'],
+        ['汤志平主持会议并作现场点评', '汤志平主持会议{'],
+      ),
+    );
+    const out = lines(f.diff());
+    expect(out[0]).toMatch(
+      /^2024-18: fails the check in the working tree \(1 error\(s\)\), first: .*MDX does not parse/,
+    );
+    expect(out.slice(1)).toEqual([
+      '2024-18: its text is not compared: its body in the working tree does not parse',
+      '2024-18 全省 2024-2 开工一批 projects: 194 → 195 个',
+    ]);
+  });
+
+  test('fields the schema rejects read as unstated; the first three errors are shown', () => {
+    const f = fixture();
+    f.write(
+      SEED,
+      seedEdited(
+        ['publication: 科学导报', 'publicaton: 科学导报'],
+        ['mainVenue: 晋城经济技术开发区', 'mainVenu: 晋城经济技术开发区'],
+        ['dateline: 科学导报讯 5月10日', 'datelin: 科学导报讯 5月10日'],
+        ['reporter: 畅雪', 'reportr: 畅雪'],
+      ),
+    );
+    const out = lines(f.diff());
+    expect(out[0]).toMatch(
+      /^2024-18: fails the check in the working tree \(4 error\(s\)\), first: content\/issues\/2024-18\.mdx:\d+: .*unknown field/,
+    );
+    expect(
+      out.slice(1, 3).every((l) => /^2024-18: {3}content\/issues\/2024-18\.mdx:\d+: .*unknown field/.test(l)),
+    ).toBe(true);
+    // publication falls back to its default, 科学导报, as the schema reads a file without it.
+    expect(out.slice(3)).toEqual([
+      '2024-18:   and 1 more (npm run check names them all)',
+      '2024-18 round 2024-2: mainVenue: 晋城经济技术开发区 → —',
+      '2024-18 lead: dateline: 科学导报讯 5月10日 → —',
+      '2024-18 忻州: reporter: 畅雪 → —',
+    ]);
+  });
+
+  test('Markdown: a failing side is a warning with its first errors, above the figures it changes', () => {
+    const f = fixture();
+    f.write(
+      SEED,
+      seedEdited(['producing: { projects: 17, investment: 12.24 }', 'producing: { projects: 17, investment: 12.34 }']),
+    );
+    const sum = f.markdown();
+    expect(sum).toMatch(
+      /### 2024年第18期 \(2024-18\)\n\n\*\*⚠ Fails the check in the working tree \(1 error\(s\)\)\*\*\. First:\n\n- content\/issues\/2024-18\.mdx:65: cityReports\\\[1\\\] 忻州 total\.investment: .*\n\n\| reporting unit \|/,
+    );
+    expect(sum).toContain('| 忻州 | 投产一批 | investment | 12.24 | 12.34 | 亿元 |');
+    expect(sum).not.toContain('removed');
+
+    f.write(SEED, seedEdited(['mainVenue: 晋城经济技术开发区', 'mainVenue: 晋城: 经济技术开发区']));
+    const broken = f.markdown();
+    expect(broken).toContain(
+      [
+        '### 2024年第18期 (2024-18)',
+        '',
+        '**⚠ Fails the check in the working tree (1 error(s))**; nothing of it is compared: its front-matter in the working tree cannot be read as an issue. First:',
+        '',
+        '- content/issues/2024-18.mdx:20: front-matter is not valid YAML: bad indentation of a mapping entry (check the indentation; a value containing ": " must be in quotes)',
+      ].join('\n'),
+    );
+    expect(broken).not.toContain('removed');
+    expect(broken).not.toContain('| ');
   });
 
   test('the command: text by default, Markdown for the job summary, exit 1 on an unknown revision', async () => {

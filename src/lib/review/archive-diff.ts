@@ -2,6 +2,8 @@
  * What a change does to the archive: two loaded archives (a git revision's and the working
  * tree's) compared issue by issue, keyed by year and number so that a renamed file is the same
  * issue. Pure: it reads loaded issues, never files; `npm run diff` (scripts/diff.ts) wires it up.
+ * A file that does not pass the check is compared as far as it can be read (the loader's
+ * readArchive) and its issue marked as failing with its first errors: it is never called removed.
  */
 import { cityName } from '#data/cities.ts';
 import {
@@ -16,7 +18,7 @@ import {
 import { issueKey, issueLabel, type Issue } from '#schemas/issue.ts';
 import { splitClauses, splitSentences } from '#lib/extract/clauses.ts';
 import type { ParsedBody } from '#lib/source/mdx-body.ts';
-import type { Problem } from '#lib/check/problem.ts';
+import { errorsIn, type Problem } from '#lib/check/problem.ts';
 
 /** What the diff needs of a loaded issue (src/lib/source/load.ts gives more). */
 export interface ArchiveIssue {
@@ -25,13 +27,38 @@ export interface ArchiveIssue {
   body: Pick<ParsedBody, 'sections'>;
 }
 
-/** One side of the comparison: the issues that loaded and the problems of those that did not. */
+/**
+ * A file that did not load, as far as it could be read regardless (src/lib/source/load.ts,
+ * readIssueRegardless): `issue` holds what of the front-matter parses, rules not applied.
+ */
+export interface UnloadedIssue {
+  file: string;
+  /** Absent when the front-matter, or its year and number, does not parse. */
+  issue?: Issue;
+  /** Absent when the body does not parse. */
+  body?: Pick<ParsedBody, 'sections'>;
+}
+
+/**
+ * An issue as far as the diff can read it: a loaded issue, or a file read regardless of the
+ * schema (an UnloadedIssue with an issue), whose body may not parse.
+ */
+export interface ReadableIssue {
+  file: string;
+  issue: Issue;
+  body?: Pick<ParsedBody, 'sections'> | undefined;
+}
+
+/** One side of the comparison: the issues that loaded, every problem, and what can be read of the rest. */
 export interface ArchiveSide {
   issues: readonly ArchiveIssue[];
   problems: readonly Problem[];
+  /** Files that did not load; a file with errors named in neither list is taken as unreadable. */
+  unloaded?: readonly UnloadedIssue[];
 }
 
 export type Change = 'added' | 'removed';
+export type Side = 'before' | 'after';
 
 /** The batches and the stated total, in the order the paper lists them. */
 export const FIGURE_PARTS = [...BATCHES, 'total'] as const;
@@ -89,11 +116,29 @@ export interface FieldChange {
   after?: string;
 }
 
+/** How many of a failing file's errors the diff carries and shows (`npm run check` names them all). */
+export const FIRST_ERRORS = 3;
+
+/** A side on which the issue's file does not pass the check (the loader's part of it: schema, sums, body). */
+export interface FailsCheck {
+  side: Side;
+  file: string;
+  /** All its errors. */
+  count: number;
+  /** The first FIRST_ERRORS of them, as the check words them. */
+  errors: Problem[];
+  /**
+   * What of the file could not be read, so was not compared: `anything` when its front-matter
+   * (or its year and number) does not parse, `text` when its body does not.
+   */
+  notCompared?: 'anything' | 'text';
+}
+
 export interface IssueDiff {
-  /** `2024-18`. */
+  /** `2024-18`; the file's name (`2024-18-d1`) when neither side's front-matter can be read. */
   key: string;
-  /** `2024年第18期`. */
-  label: string;
+  /** `2024年第18期`; absent when neither side's front-matter can be read. */
+  label?: string;
   change: Change | 'changed';
   /** The file on each side; they differ when the file was renamed. */
   file: { before?: string; after?: string };
@@ -102,19 +147,13 @@ export interface IssueDiff {
   projects: ProjectChange[];
   text: TextChange[];
   fields: FieldChange[];
-}
-
-/** A file that did not load on one side (its problems are `npm run check`'s to report). */
-export interface UnreadableFile {
-  side: 'before' | 'after';
-  file: string;
-  errors: number;
+  /** The sides on which the issue's file fails the check, before first. */
+  failsCheck: FailsCheck[];
 }
 
 export interface ArchiveDiff {
-  /** Issues that differ, by key. Issues that are the same on both sides are left out. */
+  /** Issues that differ or fail the check on a side, by key. Issues the same on both sides and passing are left out. */
   issues: IssueDiff[];
-  unreadable: UnreadableFile[];
 }
 
 const EMPTY_ISSUE = { articles: [], cityReports: [], rounds: [], projects: [] } as const;
@@ -156,7 +195,8 @@ const roundId = (r: Issue['rounds'][number]) => r.id;
 
 const reportAnchor = (r: CityReport) => r.id ?? r.city;
 const reportName = (r: CityReport) => `${cityName(r.city)}${r.id ? ` (${r.id})` : ''}`;
-const articleName = (a: Article) => `${a.id} ${a.title}`;
+// An issue read regardless of the schema (UnloadedIssue) may lack a required title or headline.
+const articleName = (a: Article) => [a.id, a.title].filter((x) => x !== undefined).join(' ');
 
 function describeProject(p: Project): string {
   return [
@@ -210,11 +250,11 @@ function textChanges(piece: string, before: string, after: string): TextChange[]
 }
 
 /** The printed text of a piece: its headings from the front-matter, then its body text. */
-function pieceTexts(l: ArchiveIssue | undefined): Map<string, { piece: string; text: string }> {
+function pieceTexts(l: ReadableIssue | undefined): Map<string, { piece: string; text: string }> {
   const out = new Map<string, { piece: string; text: string }>();
   if (!l) return out;
   const section = (component: string, anchor: string) =>
-    l.body.sections.find((s) => s.component === component && s.anchor === anchor)?.text ?? '';
+    (l.body?.sections ?? []).find((s) => s.component === component && s.anchor === anchor)?.text ?? '';
   for (const a of l.issue.articles) {
     const headings = [a.kicker, a.title, a.subtitle].filter((h): h is string => h !== undefined);
     out.set(`Article#${a.id}`, { piece: a.id, text: [...headings, section('Article', a.id)].join('\n') });
@@ -223,7 +263,7 @@ function pieceTexts(l: ArchiveIssue | undefined): Map<string, { piece: string; t
     const anchor = reportAnchor(r);
     out.set(`CityReport#${anchor}`, {
       piece: reportName(r),
-      text: [...r.headline, section('CityReport', anchor)].join('\n'),
+      text: [...((r.headline as string[] | undefined) ?? []), section('CityReport', anchor)].join('\n'),
     });
   }
   return out;
@@ -262,7 +302,7 @@ const SKIP = {
 } as const;
 
 /** One issue on both sides (either may be missing: the issue was added or removed). */
-export function diffIssue(before: ArchiveIssue | undefined, after: ArchiveIssue | undefined): IssueDiff {
+export function diffIssue(before: ReadableIssue | undefined, after: ReadableIssue | undefined): IssueDiff {
   const issue = (after ?? before)?.issue;
   if (!issue) throw new Error('diffIssue needs the issue on at least one side');
   const [b, a] = [before?.issue ?? EMPTY_ISSUE, after?.issue ?? EMPTY_ISSUE];
@@ -308,11 +348,15 @@ export function diffIssue(before: ArchiveIssue | undefined, after: ArchiveIssue 
   }
 
   // Text is compared for pieces on both sides; an added or removed piece is listed whole above.
+  // A body that does not parse has no text to compare (the issue's failsCheck says so).
   const [textsBefore, textsAfter] = [pieceTexts(before), pieceTexts(after)];
-  const text = [...textsAfter].flatMap(([key, t]) => {
-    const was = textsBefore.get(key);
-    return was ? textChanges(t.piece, was.text, t.text) : [];
-  });
+  const text =
+    before?.body && after?.body
+      ? [...textsAfter].flatMap(([key, t]) => {
+          const was = textsBefore.get(key);
+          return was ? textChanges(t.piece, was.text, t.text) : [];
+        })
+      : [];
 
   // Other front-matter values, for what is on both sides (an added piece is new as a whole).
   const fields = [
@@ -346,31 +390,128 @@ export function diffIssue(before: ArchiveIssue | undefined, after: ArchiveIssue 
     projects,
     text,
     fields,
+    failsCheck: [],
   };
 }
 
 const isUnchanged = (d: IssueDiff) =>
   d.change === 'changed' &&
   d.file.before === d.file.after &&
+  d.failsCheck.length === 0 &&
   d.pieces.length + d.figures.length + d.projects.length + d.text.length + d.fields.length === 0;
 
-function unreadable(side: UnreadableFile['side'], { issues, problems }: ArchiveSide): UnreadableFile[] {
-  const loaded = new Set(issues.map((l) => l.file));
-  const errors = new Map<string, number>();
-  for (const p of problems) {
-    if (p.severity === 'error' && !loaded.has(p.file)) errors.set(p.file, (errors.get(p.file) ?? 0) + 1);
+/** A file of one side: what could be read of it, and its errors. */
+interface SideFile {
+  side: Side;
+  file: string;
+  issue?: Issue | undefined;
+  body?: Pick<ParsedBody, 'sections'> | undefined;
+  errors: Problem[];
+}
+
+function sideFiles(side: Side, { issues, problems, unloaded = [] }: ArchiveSide): SideFile[] {
+  const errors = new Map<string, Problem[]>();
+  for (const p of errorsIn(problems)) errors.set(p.file, [...(errors.get(p.file) ?? []), p]);
+  const errorsOf = (file: string) => errors.get(file) ?? [];
+  const files: SideFile[] = [
+    ...issues.map((l) => ({ side, file: l.file, issue: l.issue, body: l.body, errors: errorsOf(l.file) })),
+    ...unloaded.map((u) => ({ side, file: u.file, issue: u.issue, body: u.body, errors: errorsOf(u.file) })),
+  ];
+  // A side given without `unloaded` (loadIssues's result): a file with errors that did not load reads as nothing.
+  const known = new Set(files.map((f) => f.file));
+  for (const file of errors.keys()) if (!known.has(file)) files.push({ side, file, errors: errorsOf(file) });
+  return files;
+}
+
+function failing(f: SideFile | undefined): FailsCheck[] {
+  if (!f || f.errors.length === 0) return [];
+  const notCompared = !f.issue ? 'anything' : !f.body ? 'text' : undefined;
+  return [
+    {
+      side: f.side,
+      file: f.file,
+      count: f.errors.length,
+      errors: f.errors.slice(0, FIRST_ERRORS),
+      ...(notCompared ? { notCompared } : {}),
+    },
+  ];
+}
+
+interface FilePair {
+  before: SideFile | undefined;
+  after: SideFile | undefined;
+}
+
+const keyOf = (f: SideFile) => (f.issue ? issueKey(f.issue) : undefined);
+
+/**
+ * The files of both sides paired by issue key, so that a renamed file is the same issue; a file
+ * whose key cannot be read (or a second file of a key) goes with the same file on the other side.
+ */
+function pairFiles(before: SideFile[], after: SideFile[]): FilePair[] {
+  const seen = new Set<string>();
+  const first = (f: SideFile) => {
+    const key = keyOf(f);
+    const id = `${f.side} ${key}`;
+    if (key === undefined || seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  };
+  const [keyedBefore, keyedAfter] = [before.filter(first), after.filter(first)];
+  const out: FilePair[] = pairs(keyedBefore, keyedAfter, (f) => keyOf(f)!).map((p) => ({
+    before: p.before,
+    after: p.after,
+  }));
+  const keyed = new Set([...keyedBefore, ...keyedAfter]);
+  for (const f of [...before, ...after]) {
+    if (keyed.has(f)) continue;
+    const other = f.side === 'before' ? 'after' : 'before';
+    const p = out.find((q) => q[f.side] === undefined && q[other]?.file === f.file);
+    if (p) p[f.side] = f;
+    else out.push(f.side === 'before' ? { before: f, after: undefined } : { before: undefined, after: f });
   }
-  return [...errors].map(([file, n]) => ({ side, file, errors: n }));
+  return out;
 }
 
-/** Every issue that differs between `before` (e.g. a git revision) and `after` (the working tree). */
+const readable = (f: SideFile | undefined): ReadableIssue | undefined =>
+  f?.issue ? { file: f.file, issue: f.issue, body: f.body } : undefined;
+
+/** `2024-18-d1` for `content/issues/2024-18-d1.mdx`: an issue's key when no side's front-matter names it. */
+const fileKey = (file: string) => (file.split('/').pop() ?? file).replace(/\.mdx$/, '');
+
+/**
+ * A file pair's diff. What each side can read is compared; a side that exists but reads as
+ * nothing is not compared at all, so nothing of the other side shows as added or removed.
+ */
+function diffPair({ before, after }: FilePair): IssueDiff {
+  const [b, a] = [readable(before), readable(after)];
+  const unread = (before && !b) || (after && !a);
+  const compared = unread ? undefined : diffIssue(b, a);
+  const issue = (a ?? b)?.issue;
+  return {
+    key: issue ? issueKey(issue) : fileKey((after ?? before)!.file),
+    ...(issue ? { label: issueLabel(issue) } : {}),
+    change: !before ? 'added' : !after ? 'removed' : 'changed',
+    file: { ...(before ? { before: before.file } : {}), ...(after ? { after: after.file } : {}) },
+    pieces: compared?.pieces ?? [],
+    figures: compared?.figures ?? [],
+    projects: compared?.projects ?? [],
+    text: compared?.text ?? [],
+    fields: compared?.fields ?? [],
+    failsCheck: [...failing(before), ...failing(after)],
+  };
+}
+
+/**
+ * Every issue that differs between `before` (e.g. a git revision) and `after` (the working
+ * tree), or whose file fails the check on either side.
+ */
 export function diffArchives(before: ArchiveSide, after: ArchiveSide): ArchiveDiff {
-  const key = (l: ArchiveIssue) => issueKey(l.issue);
-  const issues = pairs(before.issues, after.issues, key)
+  const issues = pairFiles(sideFiles('before', before), sideFiles('after', after))
+    .map(diffPair)
     .sort((x, y) => x.key.localeCompare(y.key))
-    .map((p) => diffIssue(p.before, p.after))
     .filter((d) => !isUnchanged(d));
-  return { issues, unreadable: [...unreadable('before', before), ...unreadable('after', after)] };
+  return { issues };
 }
 
-export const isEmptyDiff = (d: ArchiveDiff) => d.issues.length === 0 && d.unreadable.length === 0;
+export const isEmptyDiff = (d: ArchiveDiff) => d.issues.length === 0;

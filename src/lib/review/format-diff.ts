@@ -3,10 +3,12 @@
  * tables for a pull request's job summary. Numbers are written as the archive writes them.
  */
 import { UNITS, formatNumber } from '#schemas/figures.ts';
+import { formatProblem } from '#lib/check/problem.ts';
 import {
   FIGURE_PART_LABELS,
   isEmptyDiff,
   type ArchiveDiff,
+  type FailsCheck,
   type FigureChange,
   type IssueDiff,
   type TextChange,
@@ -37,15 +39,28 @@ export const describeFigure = (f: FigureChange) =>
 
 function fileLine(d: IssueDiff): string | undefined {
   const { before, after } = d.file;
-  if (d.change === 'added') return `added issue ${d.label} (${after})`;
-  if (d.change === 'removed') return `removed issue ${d.label} (${before})`;
+  const what = (file: string | undefined) => (d.label ? `issue ${d.label} (${file})` : `file ${file}`);
+  if (d.change === 'added') return `added ${what(after)}`;
+  if (d.change === 'removed') return `removed ${what(before)}`;
   return before === after ? undefined : `file renamed: ${before} → ${after}`;
 }
 
-function unreadableLine(u: ArchiveDiff['unreadable'][number], ref: string): string {
-  const where = u.side === 'before' ? `at ${ref}` : 'in the working tree';
-  return `${u.file} ${where} does not load (${u.errors} error(s), named by npm run check), so its changes are not shown`;
+const where = (f: FailsCheck, ref: string) => (f.side === 'before' ? `at ${ref}` : 'in the working tree');
+
+/** `the check in the working tree (2 error(s))`, which the issue fails. */
+const checkFailed = (f: FailsCheck, ref: string) => `the check ${where(f, ref)} (${f.count} error(s))`;
+
+/** What of a failing side was not compared, when something was not. */
+function notComparedLine(f: FailsCheck, ref: string): string | undefined {
+  if (f.notCompared === 'anything')
+    return `nothing of it is compared: its front-matter ${where(f, ref)} cannot be read as an issue`;
+  if (f.notCompared === 'text') return `its text is not compared: its body ${where(f, ref)} does not parse`;
+  return undefined;
 }
+
+/** After the first errors shown, how many more `npm run check` names. */
+const moreErrors = (f: FailsCheck) =>
+  f.count > f.errors.length ? `and ${f.count - f.errors.length} more (npm run check names them all)` : undefined;
 
 /** One line per change, each starting with the issue's key: `2024-19 忻州 投产一批 investment: 12.24 → 12.34 亿元`. */
 export function formatDiffText(diff: ArchiveDiff, ref: string): string {
@@ -54,6 +69,15 @@ export function formatDiffText(diff: ArchiveDiff, ref: string): string {
   for (const d of diff.issues) {
     const file = fileLine(d);
     if (file) lines.push(`${d.key}: ${file}`);
+    for (const f of d.failsCheck) {
+      const [first, ...rest] = f.errors.map(formatProblem);
+      lines.push(`${d.key}: fails ${checkFailed(f, ref)}, first: ${first}`);
+      for (const e of rest) lines.push(`${d.key}:   ${e}`);
+      const more = moreErrors(f);
+      if (more) lines.push(`${d.key}:   ${more}`);
+      const unread = notComparedLine(f, ref);
+      if (unread) lines.push(`${d.key}: ${unread}`);
+    }
     for (const p of d.pieces) lines.push(`${d.key}: ${p.change} ${p.kind} ${p.name}`);
     for (const f of d.figures) lines.push(`${d.key} ${describeFigure(f)}`);
     for (const p of d.projects) {
@@ -63,7 +87,6 @@ export function formatDiffText(diff: ArchiveDiff, ref: string): string {
     for (const f of d.fields) lines.push(`${d.key} ${f.piece}: ${f.field}: ${f.before ?? '—'} → ${f.after ?? '—'}`);
     for (const t of d.text) lines.push(`${d.key} ${t.piece}: ${t.change === 'added' ? '+' : '-'} “${excerpt(t)}”`);
   }
-  for (const u of diff.unreadable) lines.push(unreadableLine(u, ref));
   return lines.join('\n');
 }
 
@@ -87,9 +110,21 @@ export function formatDiffMarkdown(diff: ArchiveDiff, ref: string): string {
     return `${out.join('\n\n')}\n`;
   }
   for (const d of diff.issues) {
-    out.push(`### ${d.label} (${d.key})`);
+    out.push(d.label ? `### ${d.label} (${d.key})` : `### ${cell(d.key)}`);
     const file = fileLine(d);
     if (file) out.push(cell(file));
+    for (const f of d.failsCheck) {
+      const more = moreErrors(f);
+      const unread = notComparedLine(f, ref);
+      out.push(
+        [
+          `**⚠ Fails ${cell(checkFailed(f, ref))}**${unread ? `; ${cell(unread)}` : ''}. First:`,
+          '',
+          ...f.errors.map((e) => `- ${cell(formatProblem(e))}`),
+          ...(more ? [`- ${cell(more)}`] : []),
+        ].join('\n'),
+      );
+    }
     if (d.pieces.length > 0)
       out.push(
         table(
@@ -137,6 +172,5 @@ export function formatDiffMarkdown(diff: ArchiveDiff, ref: string): string {
       );
     }
   }
-  if (diff.unreadable.length > 0) out.push(diff.unreadable.map((u) => `- ${cell(unreadableLine(u, ref))}`).join('\n'));
   return `${out.join('\n\n')}\n`;
 }

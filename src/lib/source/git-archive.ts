@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
-import { loadIssues, type LoadResult } from './load.ts';
+import { readArchive, type ArchiveReading } from './load.ts';
 
 export class GitError extends Error {
   override name = 'GitError';
@@ -31,9 +31,10 @@ export function gitLocation(dir: string): { toplevel: string; path: string } {
 /**
  * The issues in `dir` (a folder of the working tree, e.g. content/issues) as they were at
  * `ref`. Files are named as in the repository (`content/issues/2024-18.mdx`); a folder the
- * revision lacks is an empty archive.
+ * revision lacks is an empty archive. A file that does not load is read regardless, as
+ * readArchive reads the working tree's.
  */
-export function loadIssuesAt(ref: string, dir: string): LoadResult {
+export function loadIssuesAt(ref: string, dir: string): ArchiveReading {
   const { toplevel, path } = gitLocation(dir);
   const commit = git(toplevel, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])
     .toString()
@@ -47,11 +48,12 @@ export function loadIssuesAt(ref: string, dir: string): LoadResult {
   try {
     for (const file of listed)
       writeFileSync(join(scratch, basename(file)), git(toplevel, ['show', `${commit}:${file}`]));
-    const { issues, problems } = loadIssues(scratch, scratch);
+    const { issues, problems, unloaded } = readArchive(scratch, scratch);
     const named = (file: string) => (path ? `${path}/${file}` : file);
     return {
       issues: issues.map((l) => ({ ...l, file: named(l.file) })),
       problems: problems.map((p) => ({ ...p, file: named(p.file) })),
+      unloaded: unloaded.map((r) => ({ ...r, file: named(r.file) })),
     };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

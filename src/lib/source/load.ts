@@ -2,11 +2,13 @@
  * Reads issue files and validates them as the build will: the file (read-issue-file.ts), the
  * front-matter through the issue schema (front-matter.ts), the body through the MDX parser
  * (mdx-body.ts), then the content checks that need no figures (src/lib/check/). Every failure
- * becomes a Problem naming file, line and field.
+ * becomes a Problem naming file, line and field. `npm run diff` also reads what it can of a file
+ * that does not load (readArchive), so that a broken change is compared, not called removed.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Issue } from '#schemas/issue.ts';
+import { z } from 'astro/zod';
+import { IssueSchema, type Issue } from '#schemas/issue.ts';
 import { checkAnchors, checkMdxBody } from '#lib/check/body.ts';
 import { checkBodyMatchesFrontmatter } from '#lib/check/body-frontmatter.ts';
 import { checkCollection, collectionFacts } from '#lib/check/collection.ts';
@@ -105,4 +107,98 @@ export function loadIssues(dir: string, root = process.cwd()): LoadResult {
   const byFile = new Map(issues.map((l) => [l.file, l]));
   problems.push(...checkCollection(issues.map(collectionFacts), (file, path) => byFile.get(file)?.lineOf(path)));
   return { issues, problems };
+}
+
+/**
+ * `value` through `schema` regardless of the rules it breaks: what parses is kept as the schema
+ * gives it (defaults included), a field or list entry the schema rejects is left out (even a
+ * required one), and an object's own rules (a total against its parts, a round that must be
+ * declared) are not applied. Undefined when nothing of the value can be read.
+ */
+function readRegardless(schema: z.core.$ZodType, value: unknown): { value: unknown } | undefined {
+  const strict = z.safeParse(schema, value);
+  if (strict.success) return { value: strict.data };
+  if (value === undefined) return undefined;
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) return readRegardless(schema.unwrap(), value);
+  if (schema instanceof z.ZodArray && Array.isArray(value)) {
+    const entries: unknown[] = [];
+    for (const v of value) {
+      const r = readRegardless(schema.element, v);
+      if (r) entries.push(r.value);
+    }
+    return { value: entries };
+  }
+  if (schema instanceof z.ZodObject && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(schema.shape as Record<string, z.core.$ZodType>)) {
+      const r = readRegardless(field, (value as Record<string, unknown>)[key]);
+      if (r && r.value !== undefined) out[key] = r.value;
+    }
+    return { value: out };
+  }
+  return undefined;
+}
+
+/** What tells the entries of a list apart; an entry read without it cannot be compared and is left out. */
+const IDENTITY = {
+  rounds: ['id'],
+  articles: ['id'],
+  cityReports: ['city'],
+  projects: ['name', 'city'],
+} as const;
+
+/** What can be read of an issue file that does not load (see readIssueRegardless). */
+export interface IssueReading {
+  file: string;
+  /**
+   * Its front-matter as far as it parses (readRegardless): the type's required fields other than
+   * year, number and each list entry's identity may be missing. Absent when the front-matter does
+   * not parse, or its year or number does not.
+   */
+  issue?: Issue;
+  /** Absent when the body does not parse. */
+  body?: ParsedBody;
+}
+
+/**
+ * An issue file read for comparison, not for publishing: the front-matter through the schema
+ * without its rules, the body when it parses. The file's problems are loadIssueFile's to report.
+ */
+export function readIssueRegardless(path: string, file = path): IssueReading {
+  const text = readIssueFile(path, file);
+  if ('problems' in text) return { file };
+  let body: ParsedBody | undefined;
+  try {
+    body = parseMdxBody(text.content);
+  } catch (error) {
+    if (!(error instanceof MdxSyntaxError)) throw error;
+  }
+  const read = readRegardless(IssueSchema, text.frontmatter)?.value as Record<string, unknown> | undefined;
+  let issue: Issue | undefined;
+  if (read && typeof read['year'] === 'number' && typeof read['number'] === 'number') {
+    const lists = Object.entries(IDENTITY).map(([list, keys]) => [
+      list,
+      ((read[list] as Record<string, unknown>[] | undefined) ?? []).filter((entry) =>
+        keys.every((k) => typeof entry[k] === 'string'),
+      ),
+    ]);
+    issue = { ...read, ...Object.fromEntries(lists) } as Issue;
+  }
+  return { file, ...(issue ? { issue } : {}), ...(body ? { body } : {}) };
+}
+
+/** An archive as `npm run diff` reads it: loadIssues's result, and what can be read of each file that did not load. */
+export interface ArchiveReading extends LoadResult {
+  unloaded: IssueReading[];
+}
+
+/** loadIssues, then readIssueRegardless for every file that did not load. */
+export function readArchive(dir: string, root = process.cwd()): ArchiveReading {
+  const result = loadIssues(dir, root);
+  if (!existsSync(dir)) return { ...result, unloaded: [] };
+  const loaded = new Set(result.issues.map((l) => l.file));
+  const unloaded = issueFiles(dir, root)
+    .filter((f) => !loaded.has(f.shown))
+    .map((f) => readIssueRegardless(f.path, f.shown));
+  return { ...result, unloaded };
 }
