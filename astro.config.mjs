@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
+import { MAX_IMAGE_PIXELS } from './src/lib/check/image-rules.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { devSearchIndex } from './src/integrations/dev-search-index.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
@@ -32,6 +33,11 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Scripts too: Vite would inline small ones, which the CSP (no 'unsafe-inline') refuses to run.
   vite: { build: { assetsInlineLimit: 0 } },
+  // Astro's sharp service, failing the build where Astro's own would publish an image it could not
+  // optimise as it is; with the content check's pixel limit (src/lib/check/image-rules.ts).
+  image: {
+    service: { entrypoint: './src/integrations/image-service.ts', config: { limitInputPixels: MAX_IMAGE_PIXELS } },
+  },
   markdown: {
     // smartypants would rewrite the source's quotes and dashes; the archive keeps them as printed.
     processor: unified({ remarkPlugins, rehypePlugins, smartypants: false }),

@@ -7,6 +7,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent } from '#lib/check/content-check.ts';
+import { imageFailureProblems } from '#lib/check/image-failure.ts';
 import { errorsIn, problemFormat, problemFormatter } from '#lib/check/problem.ts';
 import { contentCheckCache } from '../src/integrations/content-check.ts';
 import { recordTiming } from '../src/integrations/timings.ts';
@@ -62,7 +63,14 @@ if (errors.length > 0) {
     console.log(`archive written to ${dist}`);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
-    console.error(`\nbuild failed; ${unchanged()}.\n${describeError(error)}`);
+    // An image Astro could not optimise: named at the issue's line, like a content error.
+    const atImage = imageFailureProblems(root, error);
+    for (const p of atImage) console.error(formatProblem(p));
+    console.error(
+      atImage.length > 0
+        ? `\nbuild failed: an image could not be optimised, nothing was built; ${unchanged()}.`
+        : `\nbuild failed; ${unchanged()}.\n${describeError(error)}`,
+    );
     process.exitCode = 1;
   }
 }

@@ -93,6 +93,20 @@ export const IssueSchema = z
         });
       }
     });
+    // A page (版) is listed once, archived or missing: twice, the page list would show it twice.
+    const listed = new Map<string, string>();
+    const listOnce = (id: string, where: string, path: (string | number)[]) => {
+      const prior = listed.get(id);
+      if (prior) {
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `page ${id} is already listed as ${prior}; list each page (版) once, under pages when the archive holds it, else under missingPages`,
+        });
+      } else listed.set(id, where);
+    };
+    issue.pages.forEach((p, i) => listOnce(p.id, `pages[${i}]`, ['pages', i]));
+    issue.missingPages.forEach((id, i) => listOnce(id, `missingPages[${i}]`, ['missingPages', i]));
     const pieces = [...articleIds, ...issue.cityReports.map((r) => r.id ?? r.city)];
     issue.pages.forEach((page, i) => {
       if (page.regions.length > 0 && page.scan === undefined) {

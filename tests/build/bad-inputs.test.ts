@@ -7,10 +7,11 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { MDX_COMPONENTS } from '#lib/check/body-allowlist.ts';
 import { LAYOUT_IDS } from '#lib/check/body.ts';
-import { ACCEPTED_INPUTS, BAD_INPUTS, type ExpectedProblem } from '../fixtures/bad-inputs/cases.ts';
+import { ACCEPTED_INPUTS, BAD_INPUTS, seedEdited, type ExpectedProblem } from '../fixtures/bad-inputs/cases.ts';
 import { contentFolder, seedMdx } from '../support/content.ts';
 import { htmlToText, readPage } from '../support/html.ts';
 import { hashTree, runScript, type ScriptRun } from '../support/scripts.ts';
@@ -96,6 +97,40 @@ describe('a build that fails inside Astro', () => {
     noStackTrace(r);
     expect(hashTree(dist)).toEqual(before);
     expect(readdirSync(work)).toEqual(['dist']);
+  });
+
+  test('an image the check takes but Astro cannot optimise: named at its line, not published with a warning', async () => {
+    // 1000 × 20000 pixels passes the check (20 megapixels), but no WebP may be over 16383 pixels a side.
+    const tall = await sharp({ create: { width: 1000, height: 20000, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
+    const dir = contentFolder({
+      '2024-18.mdx': seedEdited(['<Photo>', '<Photo src="./2024-18/tall.png" alt="一条很长的横幅">']),
+      '2024-18/tall.png': tall,
+    });
+    try {
+      const env = { KFJZ_CONTENT_DIR: dir, KFJZ_OUT_DIR: dist };
+      const check = await runScript('check', [], env);
+      expect(check.output).toMatch(/^ok: 0 error\(s\)/m);
+      const build = await runScript('build', [], env);
+      expect(build.status, build.output).toBe(1);
+      const line = expectedLine(
+        {
+          file: '2024-18.mdx',
+          line: { of: '<Photo src=' },
+          message:
+            /<Photo src="\.\/2024-18\/tall\.png">: the build could not make a WebP 1000 px wide of it \(Processed image is too large for the WebP format\); save it again smaller, or in parts, and build again$/,
+        },
+        dir,
+      );
+      expect(build.output).toMatch(line);
+      expect(build.output).toContain(`nothing was built; the previous ${dist} is unchanged.`);
+      noStackTrace(build);
+      expect(hashTree(dist)).toEqual(before);
+      expect(readdirSync(work)).toEqual(['dist']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

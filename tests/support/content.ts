@@ -1,5 +1,5 @@
 /** Variants of the seed issue for tests: the real file with one edit, written to a temp folder. */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SEED_MDX } from './seed.ts';
@@ -14,12 +14,16 @@ export function seedWith(from: string | RegExp, to: string): string {
   return out;
 }
 
+/** A file of a test's content folder: its text or bytes, or a symbolic link to `link` (as written). */
+export type ContentFile = string | Buffer | { link: string };
+
 /** A temp content folder holding the given files (name → text; `2024-18/D1.png` makes the folder). */
-export function contentFolder(files: Record<string, string | Buffer>): string {
+export function contentFolder(files: Record<string, ContentFile>): string {
   const dir = mkdtempSync(join(tmpdir(), 'kfjz-content-'));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
+    if (typeof text === 'object' && 'link' in text) symlinkSync(text.link, join(dir, name));
+    else writeFileSync(join(dir, name), text);
   }
   return dir;
 }

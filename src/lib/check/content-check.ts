@@ -6,13 +6,13 @@
  * digest of its bytes and of the code that checks it, so a build after adding one issue
  * checks that issue; the checks across issues (one file per issue, rounds that agree) run
  * every time, on facts kept with each file. The image files an issue names (scans, photos) are
- * part of its result: a kept result counts only while each of them is as it was (size, mtime).
+ * part of its result: a kept result counts only while each of them is as it was (the file a
+ * path leads to, links followed, and its size and mtime). Images are decoded in one batch for
+ * all the files checked afresh, each image once (images.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
-import { visit } from 'unist-util-visit';
 import { crossCheckIssue } from './cross-check.ts';
 import { checkImages } from './images.ts';
 import { codeVersion } from '#lib/source/code-version.ts';
@@ -29,40 +29,34 @@ interface FileResult {
   images: Problem[];
   cross: Problem[];
   facts?: CollectionFacts;
-  /** Every image file the issue names (absolute path) → its size and mtime when checked, or `missing`. */
+  /** Every image path the issue names on disk → the file it leads to with its size and mtime when checked, or `missing`. */
   imageFiles: Record<string, string>;
 }
 
+/** What a path leads to now: the file (links followed), its size and mtime. A link pointed elsewhere changes it. */
 const stamp = (path: string) => {
   try {
-    const s = statSync(path);
-    return `${s.size}:${s.mtimeMs}`;
+    const real = realpathSync(path);
+    const s = statSync(real);
+    return `${real}:${s.size}:${s.mtimeMs}`;
   } catch {
     return 'missing';
   }
 };
 
-/** The files checkImages may read: every page scan and every `<Photo src>`, resolved beside the issue. */
-function imageFilesOf({ issue, body }: LoadedIssue, path: string): string[] {
-  const named = issue.pages.flatMap((p) => (p.scan === undefined ? [] : [p.scan]));
-  visit(body.tree, 'mdxJsxFlowElement', (el: MdxJsxFlowElement) => {
-    if (el.name !== 'Photo') return;
-    const src = el.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'src');
-    if (src && typeof src.value === 'string') named.push(src.value);
-  });
-  return named.map((n) => resolve(dirname(path), n));
-}
-
-function checkFile(root: string, path: string, shown: string): FileResult {
+/** A file's result short of its images, and the loaded issue whose images are still to check. */
+function checkFile(path: string, shown: string): { result: FileResult; loaded?: LoadedIssue } {
   const r = loadIssueFile(path, shown);
-  if (!r.loaded) return { load: r.problems, images: [], cross: [], imageFiles: {} };
-  const onDisk = resolve(root, r.loaded.file);
+  if (!r.loaded) return { result: { load: r.problems, images: [], cross: [], imageFiles: {} } };
   return {
-    load: r.problems,
-    images: checkImages(r.loaded, onDisk),
-    cross: crossCheckIssue(r.loaded),
-    facts: collectionFacts(r.loaded),
-    imageFiles: Object.fromEntries(imageFilesOf(r.loaded, onDisk).map((f) => [f, stamp(f)])),
+    result: {
+      load: r.problems,
+      images: [],
+      cross: crossCheckIssue(r.loaded),
+      facts: collectionFacts(r.loaded),
+      imageFiles: {},
+    },
+    loaded: r.loaded,
   };
 }
 
@@ -96,7 +90,7 @@ export function checkContent(
     const { issues, problems } = loadIssues(dir, root);
     return [
       ...problems,
-      ...issues.flatMap((loaded) => checkImages(loaded, resolve(root, loaded.file))),
+      ...checkImages(issues.map((loaded) => ({ loaded, path: resolve(root, loaded.file) }))).flat(),
       ...issues.flatMap(crossCheckIssue),
     ];
   }
@@ -113,13 +107,31 @@ export function checkContent(
   }
   const results: FileResult[] = [];
   const keep: Record<string, FileResult> = {};
+  const fresh: { result: FileResult; loaded: LoadedIssue; path: string }[] = [];
   for (const { path, shown } of issueFiles(dir, root)) {
     const digest = createHash('sha256').update(shown).update('\0').update(readFileSync(path)).digest('hex');
     const kept = cached[digest];
-    const result = stillHolds(kept) ? kept : checkFile(root, path, shown);
+    let result: FileResult;
+    if (stillHolds(kept)) result = kept;
+    else {
+      const checked = checkFile(path, shown);
+      result = checked.result;
+      if (checked.loaded) fresh.push({ result, loaded: checked.loaded, path: resolve(root, checked.loaded.file) });
+    }
     keep[digest] = result;
     results.push(result);
   }
+  // The images of every file checked afresh, in one batch: each image file decoded once.
+  const images = checkImages(fresh, (paths) =>
+    paths.forEach((named, i) => {
+      const f = fresh[i];
+      if (f) f.result.imageFiles = Object.fromEntries(named.map((p) => [p, stamp(p)]));
+    }),
+  );
+  images.forEach((problems, i) => {
+    const f = fresh[i];
+    if (f) f.result.images = problems;
+  });
   mkdirSync(dirname(cacheFile), { recursive: true });
   const tmp = `${cacheFile}.tmp-${process.pid}`;
   writeFileSync(tmp, JSON.stringify({ version, files: keep }));

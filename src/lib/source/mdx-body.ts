@@ -10,6 +10,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { MAX_NESTING, nestingBeforeParse, nestingOfTree } from './nesting.ts';
 
 export interface BodySection {
   /** `Article` or `CityReport`. */
@@ -78,12 +79,22 @@ const MDX_PARSER = unified().use(remarkParse).use(remarkMdx).freeze();
 /**
  * Parse an MDX body. `lineOffset` is the number of lines before the body in the file
  * (front-matter included), so reported lines point into the file the editor has open.
+ * A body nested deeper than MAX_NESTING is refused before anything walks it (nesting.ts).
  */
 export function parseMdxBody(body: string, lineOffset = 0): ParsedBody {
+  const lines = nestingBeforeParse(body);
+  if (lines) throw new MdxSyntaxError(lines.message, lines.line + lineOffset);
   let tree: Root;
   try {
     tree = MDX_PARSER.parse(body);
   } catch (error) {
+    // The last resort, should the parser ever recurse past the stack on a shape the scan missed.
+    if (error instanceof RangeError) {
+      throw new MdxSyntaxError(
+        `the text could not be read (${error.message}): it is likely nested too deep; the text may nest at most ${MAX_NESTING} levels`,
+        undefined,
+      );
+    }
     const e = error as {
       message?: string;
       reason?: string;
@@ -106,6 +117,8 @@ export function parseMdxBody(body: string, lineOffset = 0): ParsedBody {
       line === undefined ? undefined : line + lineOffset,
     );
   }
+  const deep = nestingOfTree(tree, lineOffset);
+  if (deep) throw new MdxSyntaxError(deep.message, deep.line);
   const sections: BodySection[] = [];
   const pages: ParsedBody['pages'] = [];
   visit(tree, (node) => {

@@ -1,11 +1,13 @@
 /**
  * An issue file's bytes → its front-matter and MDX body, as Astro will read them. What stops
- * the file from being read at all (empty, oversized, not UTF-8, YAML that does not parse, no
- * front-matter) becomes a Problem here; what the front-matter says is judged later.
+ * the file from being read at all (empty, oversized, not UTF-8, a control character, YAML that
+ * does not parse, no front-matter) becomes a Problem here; what the front-matter says is judged
+ * later.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Problem } from '#lib/check/problem.ts';
+import { charactersNotText, referencesNotText } from './characters.ts';
 
 /** An issue file is page text plus front-matter: a few dozen KB. Anything past this is a pasting accident. */
 export const MAX_ISSUE_BYTES = 1024 * 1024;
@@ -32,6 +34,8 @@ const YAML_HINTS: Record<string, string> = {
   'tab characters must not be used in indentation': 'indent with spaces',
   'duplicated mapping key': 'a field appears twice; keep one',
   'bad indentation of a mapping entry': 'check the indentation; a value containing ": " must be in quotes',
+  'nesting exceeded maxDepth (100)':
+    "an issue's fields nest a few levels deep; look for stray [ or { or an indentation gone wrong",
 };
 
 /** Read one issue file; `file` is how messages name it. */
@@ -49,6 +53,25 @@ export function readIssueFile(path: string, file = path): IssueFileText | { prob
   const raw = decodeUtf8(readFileSync(path));
   if (raw === undefined)
     return err('the file is not UTF-8 text; save it as UTF-8 (GBK/GB2312 exports must be converted)');
+  // Before YAML: js-yaml refuses a control character at the wrong line, and MDX would publish it.
+  const notText = charactersNotText(raw);
+  if (notText.utf16) return err('the file holds NUL bytes throughout: it was saved as UTF-16; save it as UTF-8');
+  if (notText.lines.length > 0) {
+    const problems: Problem[] = notText.lines.map((c) => ({
+      severity: 'error',
+      file,
+      line: c.line,
+      message: c.message,
+    }));
+    if (notText.moreLines > 0) {
+      problems.push({
+        severity: 'error',
+        file,
+        message: `${notText.moreLines} more line(s) hold characters that are not text (control characters); was something other than the page text pasted in?`,
+      });
+    }
+    return { problems };
+  }
 
   let parsed: ReturnType<typeof parseFrontmatter>;
   try {
@@ -65,5 +88,11 @@ export function readIssueFile(path: string, file = path): IssueFileText | { prob
   if (!parsed.rawFrontmatter) {
     return err('no front-matter: an issue file starts with a `---` block holding year, number, pages, …', { line: 1 });
   }
+  // `&#0;` in the body: MDX would publish U+FFFD (the front-matter's `"\0"` is checkYamlValues's).
+  const references = referencesNotText(parsed.content);
+  if (references.length > 0)
+    return {
+      problems: references.map((r): Problem => ({ severity: 'error', file, line: r.line, message: r.message })),
+    };
   return { frontmatter: parsed.frontmatter, rawFrontmatter: parsed.rawFrontmatter, content: parsed.content };
 }
