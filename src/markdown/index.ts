@@ -8,7 +8,8 @@ import { rehypeCjkSpacing } from './rehype-cjk-spacing.ts';
 import { rehypeSanitizeBody } from './rehype-sanitize-body.ts';
 import { remarkContinuationNote } from './remark-continuation-note.ts';
 import { remarkPhotoCredit } from './remark-photo-credit.ts';
+import { rehypeFigureSources, remarkFigureSources } from './figure-sources.ts';
 
-export const remarkPlugins = [remarkContinuationNote, remarkPhotoCredit] satisfies RemarkPlugins;
+export const remarkPlugins = [remarkContinuationNote, remarkPhotoCredit, remarkFigureSources] satisfies RemarkPlugins;
 
-export const rehypePlugins = [rehypeSanitizeBody, rehypeCjkSpacing] satisfies RehypePlugins;
+export const rehypePlugins = [rehypeSanitizeBody, rehypeFigureSources, rehypeCjkSpacing] satisfies RehypePlugins;

@@ -31,6 +31,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { MDX_COMPONENTS } from '#lib/check/body-allowlist.ts';
+import type { FigureSource } from '#lib/figures/sources.ts';
 import { rehypePlugins, remarkPlugins } from './index.ts';
 
 export type BodyComponent = (typeof MDX_COMPONENTS)[number];
@@ -44,6 +45,8 @@ export interface RenderedBody {
   nodes: BodyNode[];
   /** The `src` of every `<Photo>` that names a file beside the issue (`./…`), in order, each once. */
   photos: string[];
+  /** Where each figure of the front-matter is printed (src/markdown/figure-sources.ts). */
+  figureSources: FigureSource[];
 }
 
 /** MDX's own node types, passed through remark-rehype untouched (as @mdx-js/mdx does). */
@@ -116,7 +119,7 @@ export async function renderIssueBody(body: string, frontmatter: Record<string, 
   const tree = (await PROCESSOR.run(PROCESSOR.parse(file), file)) as HastRoot;
   const photos: string[] = [];
   const nodes = merge(toNodes(plain(tree.children), photos));
-  return { nodes, photos: [...new Set(photos)] } satisfies RenderedBody;
+  return { nodes, photos: [...new Set(photos)], figureSources: file.data.figureSources ?? [] } satisfies RenderedBody;
 }
 
 type Jsx = MdxJsxFlowElementHast | MdxJsxTextElementHast;

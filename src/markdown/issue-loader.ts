@@ -154,8 +154,12 @@ const renderFailure = (c: Changed, reason: unknown) =>
 
 /** Stores the entry of a rendered file; its body goes to the build cache when there is one. */
 async function keep({ context, bodies }: Loading, c: Changed, rendered: RenderedBody): Promise<void> {
-  const { nodes, photos } = rendered;
-  const data = await context.parseData({ id: c.id, data: { ...c.frontmatter, photos }, filePath: c.path });
+  const { nodes, photos, figureSources } = rendered;
+  const data = await context.parseData({
+    id: c.id,
+    data: { ...c.frontmatter, photos, figureSources },
+    filePath: c.path,
+  });
   // The page reads the body back with issueBody() (src/lib/site/issue-body.ts): from its file, or
   // from the store when there is no cache. No `body` (the MDX source): nothing reads it back.
   let metadata: Record<string, unknown> = { body: nodes };

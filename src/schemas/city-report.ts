@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { CITY_SLUGS, describeKnownCities, cityName } from '#data/cities.ts';
-import { RoundFiguresSchema, findTotalMismatches, formatFigure } from './figures.ts';
+import { FigureSourcesSchema, RoundFiguresSchema, findTotalMismatches, formatFigure } from './figures.ts';
 
 export const CitySlugSchema = z.enum(CITY_SLUGS, {
   error: (issue) => `unknown city ${JSON.stringify(issue.input)}; expected one of: ${describeKnownCities()}`,
@@ -34,6 +34,8 @@ export const CityReportSchema = RoundFiguresSchema.extend({
   zones: z.array(z.string()).default([]),
   /** Page the report continues on (`D3` for `(下转D3版)`). */
   continuedOn: z.string().optional(),
+  /** Which clause states a figure the text states twice (the check says when it is needed). */
+  sources: FigureSourcesSchema.optional(),
 }).superRefine((report, ctx) => {
   const name = cityName(report.city);
   for (const m of findTotalMismatches(report)) {

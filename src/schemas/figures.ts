@@ -42,6 +42,26 @@ export const BATCH_LABELS: Record<Batch, string> = {
 export const FIGURE_KEYS = ['projects', 'investment', 'expectedOutput'] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
+/** The batches and the stated total: the parts a report's figures are given for, in the paper's order. */
+export const FIGURE_PARTS = [...BATCHES, 'total'] as const;
+export type FigurePart = (typeof FIGURE_PARTS)[number];
+export const FIGURE_PART_LABELS: Record<FigurePart, string> = { ...BATCH_LABELS, total: '合计' };
+
+/** One figure of a report or round, as the front-matter names it: `signed.investment`. */
+export type FigureField = `${FigurePart}.${FigureKey}`;
+export const FIGURE_FIELDS = FIGURE_PARTS.flatMap((part) => FIGURE_KEYS.map((key): FigureField => `${part}.${key}`));
+
+/**
+ * Which clause states a figure, where the text states it in two places: a piece of that clause as
+ * printed, e.g. `sources: { signed.investment: 共签约21个项目 }`. Needed only when the check asks.
+ */
+export const FigureSourcesSchema = z.partialRecord(
+  z.enum(FIGURE_FIELDS as [FigureField, ...FigureField[]], {
+    error: `expected a figure such as signed.investment (a part: ${FIGURE_PARTS.join(', ')}; a figure: ${FIGURE_KEYS.join(', ')})`,
+  }),
+  z.string({ error: 'expected a piece of the clause that states the figure, as printed' }).min(1),
+);
+
 /** Figures per batch plus a stated total: the shape shared by city reports, provinces and open data. */
 export const RoundFiguresSchema = z.strictObject({
   /** 签约一批: projects whose contracts were signed. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { RoundFiguresSchema } from './figures.ts';
+import { FigureSourcesSchema, RoundFiguresSchema } from './figures.ts';
 import { PartialDateSchema } from './date.ts';
 
 /** `2024-2` = 全省开发区2024年第二次“三个一批”活动; `2021-1` = 2021年第一期. */
@@ -19,6 +19,8 @@ export const RoundSchema = z.strictObject({
   mainVenue: z.string().optional(),
   /** Province-wide figures as the text states them. */
   province: RoundFiguresSchema.default({}),
+  /** Which clause states a province figure the text states twice (the check says when it is needed). */
+  sources: FigureSourcesSchema.optional(),
 });
 
 export type Round = z.infer<typeof RoundSchema>;

@@ -175,7 +175,15 @@ describe('what the body check knows about the pages', () => {
     const html = readPage(inject('distDir'), '/issues/2024/18/');
     const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1] ?? '');
     const seed = seedMdx();
+    // A figure's clause (`xinzhou-signed-investment`) and a derived sum's note (`sum-lvliang-expectedOutput`).
+    const figure = (id: string) =>
+      /^(?:sum-)?(.+?)(?:-(?:signed|started|producing|total))?-(?:projects|investment|expectedOutput)$/.exec(id);
+    const fromFigures = (id: string) => {
+      const unit = figure(id)?.[1];
+      return unit !== undefined && (seed.includes(`- city: ${unit}`) || /^province-2024-2$/.test(unit));
+    };
     const fromContent = (id: string) =>
+      fromFigures(id) ||
       seed.includes(`id="${id}"`) ||
       seed.includes(`- id: ${id}`) ||
       seed.includes(`- city: ${id}`) ||

@@ -23,6 +23,7 @@ import { rehypeCjkSpacing } from '../../src/markdown/rehype-cjk-spacing.ts';
 import { rehypeSanitizeBody } from '../../src/markdown/rehype-sanitize-body.ts';
 import { remarkContinuationNote } from '../../src/markdown/remark-continuation-note.ts';
 import { remarkPhotoCredit } from '../../src/markdown/remark-photo-credit.ts';
+import { rehypeFigureSources, remarkFigureSources } from '../../src/markdown/figure-sources.ts';
 
 const FIXTURES = new URL('../fixtures/markdown/', import.meta.url);
 const ISSUES = new URL('../../content/issues/', import.meta.url);
@@ -258,6 +259,6 @@ describe('CJK spacing', () => {
 
 test('the public API is the two plugin lists, in the order they run', () => {
   expect(Object.keys(markdown).sort()).toEqual(['rehypePlugins', 'remarkPlugins']);
-  expect(markdown.remarkPlugins).toEqual([remarkContinuationNote, remarkPhotoCredit]);
-  expect(markdown.rehypePlugins).toEqual([rehypeSanitizeBody, rehypeCjkSpacing]);
+  expect(markdown.remarkPlugins).toEqual([remarkContinuationNote, remarkPhotoCredit, remarkFigureSources]);
+  expect(markdown.rehypePlugins).toEqual([rehypeSanitizeBody, rehypeFigureSources, rehypeCjkSpacing]);
 });

@@ -9,6 +9,8 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { Issue } from '#schemas/issue.ts';
 import type { Problem } from './problem.ts';
+import { provinceFigureId, reportFigureId } from '#lib/figures/sources.ts';
+import { FIGURE_KEYS, FIGURE_PARTS } from '#schemas/figures.ts';
 import { pageAnchor, pageScanAnchor, regionAnchor } from '#lib/site/routes.ts';
 import {
   FILE_ATTRIBUTES,
@@ -165,6 +167,21 @@ export function checkAnchors(
   const layout = new Map<string, string>();
   for (const id of LAYOUT_IDS) layout.set(id, "the issue page's own layout");
   for (const r of issue.rounds) layout.set(`figures-${r.id}`, `the issue page's figures table of round ${r.id}`);
+  // Each figure's clause and each derived sum's note (src/lib/figures/sources.ts, IssueFigures.astro).
+  for (const r of issue.rounds)
+    for (const part of FIGURE_PARTS)
+      for (const key of FIGURE_KEYS) {
+        layout.set(provinceFigureId(r.id, part, key), `the place of round ${r.id}'s province ${part}.${key}`);
+        layout.set(`sum-province-${r.id}-${key}`, `the note on round ${r.id}'s province sum of ${key}`);
+      }
+  for (const r of issue.cityReports) {
+    const anchor = r.id ?? r.city;
+    for (const part of FIGURE_PARTS)
+      for (const key of FIGURE_KEYS) {
+        layout.set(reportFigureId(anchor, part, key), `the place of ${anchor}'s ${part}.${key}`);
+        layout.set(`sum-${anchor}-${key}`, `the note on ${anchor}'s sum of ${key}`);
+      }
+  }
 
   const anchors = new Map<string, string>();
   // `line` is looked up only for a clash: finding it parses the YAML for its positions.

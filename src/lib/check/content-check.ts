@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { crossCheckIssue } from './cross-check.ts';
+import { checkFigureSources } from './figure-sources.ts';
 import { checkImages } from './images.ts';
 import { codeVersion } from '#lib/source/code-version.ts';
 import { contentDir } from '#lib/source/content-dir.ts';
@@ -52,7 +53,7 @@ function checkFile(path: string, shown: string): { result: FileResult; loaded?: 
     result: {
       load: r.problems,
       images: [],
-      cross: crossCheckIssue(r.loaded),
+      cross: [...crossCheckIssue(r.loaded), ...checkFigureSources(r.loaded)],
       facts: collectionFacts(r.loaded),
       imageFiles: {},
     },
@@ -91,7 +92,7 @@ export function checkContent(
     return [
       ...problems,
       ...checkImages(issues.map((loaded) => ({ loaded, path: resolve(root, loaded.file) }))).flat(),
-      ...issues.flatMap(crossCheckIssue),
+      ...issues.flatMap((loaded) => [...crossCheckIssue(loaded), ...checkFigureSources(loaded)]),
     ];
   }
   const version = codeVersion(root, CHECK_CODE);

@@ -53,6 +53,8 @@ pages: [D1]
 #       started: { projects: ${T}, investment: ${T}, expectedOutput: ${T} }
 #       producing: { projects: ${T}, investment: ${T}, expectedOutput: ${T} }
 #       total: { projects: ${T}, investment: ${T}, expectedOutput: ${T} }
+#     sources: { ${T}: ${T} }  # only when the check asks: which clause states a figure printed twice,
+#                             # e.g. { signed.projects: 共签约项目198个 }
 
 # Articles, in the order printed; each is an <Article id="…"> in the text below.
 # articles:
@@ -84,6 +86,8 @@ pages: [D1]
 #     producing: { projects: ${T}, investment: ${T}, expectedOutput: ${T} }   # 投产一批
 #     total: { projects: ${T}, investment: ${T}, expectedOutput: ${T} }       # a total over the batches
 #     continuedOn: ${T}       # the page it continues on: D3 for (下转D3版)
+#     sources: { ${T}: ${T} }  # only when the check asks: which clause states a figure printed twice,
+#                             # e.g. { signed.investment: 总投资70.05亿元 }
 
 # Projects the text names with at least one fact about them.
 # projects:

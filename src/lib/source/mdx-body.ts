@@ -140,6 +140,22 @@ export function parseMdxBody(body: string, lineOffset = 0): ParsedBody {
   return { sections, pages, text: allText(tree), tree };
 }
 
+/**
+ * The articles and city reports of a body's tree, each with its anchor and its text as the
+ * checks read it: for the renderer, which marks figures' clauses in the same text.
+ */
+export function bodySections(nodes: readonly RootContent[]): Pick<BodySection, 'component' | 'anchor' | 'text'>[] {
+  const out: Pick<BodySection, 'component' | 'anchor' | 'text'>[] = [];
+  visit({ type: 'root', children: [...nodes] } as Root, (node) => {
+    if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
+    const el = node as JsxElement;
+    if (!el.name || !SECTION_COMPONENTS.has(el.name)) return;
+    const anchor = attr(el, 'id') ?? attr(el, 'city') ?? '';
+    out.push({ component: el.name as BodySection['component'], anchor, text: blockText(el.children as RootContent[]) });
+  });
+  return out;
+}
+
 function allText(tree: Root): string {
   const parts: string[] = [];
   visit(tree, (n) => {
