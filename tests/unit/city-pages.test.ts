@@ -5,7 +5,13 @@
  */
 import { describe, expect, test } from 'vitest';
 import { cityRecord } from '#lib/figures/city-rounds.ts';
-import { LATEST_PROJECTS, LATEST_REPORTS, cityPage, cityYearPages } from '#lib/figures/city-pages.ts';
+import {
+  LATEST_PROJECTS,
+  LATEST_REPORTS,
+  LATEST_ROUND_ROWS,
+  cityPage,
+  cityYearPages,
+} from '#lib/figures/city-pages.ts';
 import { loadIssueFile } from '#lib/source/load.ts';
 import { cityBySlug } from '#data/cities.ts';
 import { contentKey } from '#lib/site/cache-key.ts';
@@ -90,6 +96,38 @@ describe('the city page', () => {
       { year: 2023, reports: 10, projects: 50 },
       { year: 2022, reports: 10, projects: 50 },
       { year: 2021, reports: 10, projects: 50 },
+    ]);
+  });
+});
+
+describe('the figures table of a city over many rounds', () => {
+  // 2010–2016, four rounds a year, one issue each: 28 rounds, more than the city page's table holds.
+  const many = Array.from({ length: 28 }, (_, i) =>
+    copy(2010 + Math.floor(i / 4), (i % 4) + 1, `${2010 + Math.floor(i / 4)}-${(i % 4) + 1}`),
+  );
+  const record = cityRecord(many, xinzhou);
+
+  test('the city page: every round in the charts, the newest LATEST_ROUND_ROWS in the table', () => {
+    const page = cityPage(record);
+    expect(page.rounds).toHaveLength(28);
+    expect(page.tableRounds.map((r) => r.round.id)).toEqual(
+      page.rounds.slice(0, LATEST_ROUND_ROWS).map((r) => r.round.id),
+    );
+    expect(page.tableRounds[0]?.round.id).toBe('2016-4');
+  });
+
+  test('every round has its row on the year page of the issues that report it', () => {
+    const years = cityYearPages(record);
+    expect(years.flatMap((y) => y.rounds.map((r) => r.round.id)).sort()).toEqual(
+      cityPage(record)
+        .rounds.map((r) => r.round.id)
+        .sort(),
+    );
+    expect(years.find((y) => y.year === 2010)?.rounds.map((r) => r.round.id)).toEqual([
+      '2010-4',
+      '2010-3',
+      '2010-2',
+      '2010-1',
     ]);
   });
 });

@@ -13,6 +13,12 @@ import type { CityRecord, ProjectEntry, ReportEntry } from './city-rounds.ts';
 /** How many reports and named projects the city page lists before pointing at the year pages. */
 export const LATEST_REPORTS = 10;
 export const LATEST_PROJECTS = 20;
+/**
+ * How many rounds the city page's figures table holds (five years at four rounds a year); each
+ * round's row is also on the year page of the issues that report it. Every figure is a link to
+ * its clause, so a table of every round would outgrow the page budget at 100 rounds.
+ */
+export const LATEST_ROUND_ROWS = 20;
 
 /** A round as the city's figures show it: its newest report, and how many more the archive holds. */
 export interface CityRoundRow {
@@ -40,8 +46,10 @@ export interface CityYearLink {
 
 export interface CityPage {
   city: City;
-  /** One row per round, newest round first. */
+  /** One row per round, newest round first (the charts show them all). */
   rounds: CityRoundRow[];
+  /** The newest LATEST_ROUND_ROWS of them: the figures table. */
+  tableRounds: CityRoundRow[];
   /** The newest reports (by issue), at most LATEST_REPORTS. */
   latestReports: ReportEntry[];
   reportCount: number;
@@ -59,6 +67,8 @@ export interface CityYearPage extends YearNeighbours {
   year: number;
   /** Reports printed in the year's issues, newest issue first. */
   reports: ReportEntry[];
+  /** The rounds those reports are on, newest round first: a figures row each, from the year's newest report. */
+  rounds: CityRoundRow[];
   /** Projects named in the year's issues, newest issue first. */
   projects: ProjectEntry[];
 }
@@ -80,6 +90,7 @@ export function cityPage(record: CityRecord): CityPage {
   return {
     city: record.city,
     rounds,
+    tableRounds: rounds.slice(0, LATEST_ROUND_ROWS),
     latestReports: byIssue.slice(0, LATEST_REPORTS),
     reportCount: record.reports.length,
     zones,
@@ -106,7 +117,20 @@ export function cityYearPages(record: CityRecord): CityYearPage[] {
   for (const r of [...record.reports].sort(byIssueNewestFirst)) yearOf(r.issue.year).reports.push(r);
   for (const p of [...record.projects].sort(byIssueNewestFirst)) yearOf(p.issue.year).projects.push(p);
   const neighbours = yearNeighbours([...years.keys()]);
+  const roundsIn = (year: number) =>
+    record.rounds.flatMap(({ round, reports }): CityRoundRow[] => {
+      const printed = reports.filter((r) => r.issue.year === year);
+      const [report] = printed;
+      return report ? [{ round, report, others: printed.length - 1 }] : [];
+    });
   return [...years]
     .sort(([a], [b]) => b - a)
-    .map(([year, { reports, projects }]) => ({ city: record.city, year, reports, projects, ...neighbours.get(year) }));
+    .map(([year, { reports, projects }]) => ({
+      city: record.city,
+      year,
+      reports,
+      rounds: roundsIn(year),
+      projects,
+      ...neighbours.get(year),
+    }));
 }
