@@ -59,14 +59,17 @@ describe('city pages', () => {
   test('a derived figure is shown only marked as derived, never as stated (吕梁 产值44.47亿元*)', () => {
     for (const slug of ALL_SLUGS) {
       const html = readPage(dist, `/cities/${slug}/`);
-      expect(derivedTexts(html), slug).toEqual(SEED_DERIVED_TEXT[slug] ?? []);
-      // Every * on the page belongs to a derived span or to the legend that explains it.
+      const table = html.includes('id="city-figures"') ? tableHtml(html, { id: 'city-figures' }) : '';
+      expect(derivedTexts(table), slug).toEqual(SEED_DERIVED_TEXT[slug] ?? []);
+      // Every * on the page belongs to a derived span (in the table, or the note on what it adds up).
       const stars = htmlToText(html).match(/\d亿元\*|\d个\*/g) ?? [];
       expect(stars.length, slug).toBe(derivedTexts(html).length);
     }
     const lvliang = readPage(dist, '/cities/lvliang/');
     expect(htmlToText(lvliang)).toContain('带 * 的斜体数字为本站按各批次相加推算，非原文数字');
-    expect(lvliang).toMatch(/<span class="derived" title="推算[^"]*">产值44\.47亿元\*<\/span>/);
+    expect(lvliang).toMatch(
+      /<span class="derived" title="推算[^"]*"><a href="#sum-2024-2-expectedOutput">产值44\.47亿元\*<\/a><\/span>/,
+    );
   });
 
   test('the named projects and development zones of a city are listed with their sources', () => {
@@ -275,6 +278,8 @@ describe('open data', () => {
   });
 
   test('issues.json describes the issue with its round and the province figures as stated', () => {
+    // The one clause of the lead article that states all three, as printed.
+    const PROVINCE_CLAUSE = '共签约项目198个、开工项目194个、投产项目158个';
     const issues = JSON.parse(readFileSync(join(dist, 'data/issues.json'), 'utf8')) as Record<string, unknown>[];
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({
@@ -294,6 +299,11 @@ describe('open data', () => {
       date: '2024-05-10',
       mainVenue: '晋城经济技术开发区',
       province: SEED_PROVINCE,
+      sources: {
+        signed: { projects: { url: '/issues/2024/18/#province-2024-2-signed-projects', quote: PROVINCE_CLAUSE } },
+        started: { projects: { url: '/issues/2024/18/#province-2024-2-started-projects', quote: PROVINCE_CLAUSE } },
+        producing: { projects: { url: '/issues/2024/18/#province-2024-2-producing-projects', quote: PROVINCE_CLAUSE } },
+      },
       url: '/rounds/2024-2/',
     });
   });

@@ -202,17 +202,22 @@ export interface CitySum {
 }
 export type CitySums = Partial<Record<Part, Partial<Record<FigureKey, CitySum>>>>;
 
+/** The reports a sum over cities counts: each city's newest report on the round. */
+export function newestPerCity(reports: readonly ReportEntry[]): ReportEntry[] {
+  const newest = new Map<string, ReportEntry>();
+  for (const r of [...reports].sort((a, b) => compareNewestFirst(a.issue, b.issue))) {
+    if (!newest.has(r.report.city)) newest.set(r.report.city, r);
+  }
+  return [...newest.values()];
+}
+
 /**
  * Sums of what the cities' reports state, per batch and figure, each with the number of cities
  * it covers. A city reported twice on one round counts once, with its newest report. The total
  * column adds up stated totals only. These are sums of reports, never the province's figures.
  */
 export function sumOverCities(reports: readonly ReportEntry[]): CitySums {
-  const newestPerCity = new Map<string, ReportEntry>();
-  for (const r of [...reports].sort((a, b) => compareNewestFirst(a.issue, b.issue))) {
-    if (!newestPerCity.has(r.report.city)) newestPerCity.set(r.report.city, r);
-  }
-  const counted = [...newestPerCity.values()];
+  const counted = newestPerCity(reports);
   const sums: CitySums = {};
   for (const part of PARTS) {
     for (const key of FIGURE_KEYS) {
@@ -228,6 +233,8 @@ export interface RoundSummary {
   round: Round;
   /** Issues that report on the round, newest first. */
   issues: IssueRef[];
+  /** The issue whose declaration of the round is shown: where its province figures are printed. */
+  provinceIssue: IssueRef;
   /** Its city reports in registry order (a city reported twice: newest issue first). */
   reports: ReportEntry[];
   /** Units of the registry with no report on this round in the archive. */
@@ -254,17 +261,18 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
 export function roundSummaries(issues: readonly Issue[]): RoundSummary[] {
   const entries = groupBy(reportEntries(issues), (e) => e.round.id);
   const projects = groupBy(projectEntries(issues), (p) => p.project.round);
-  const rounds = new Map<string, { round: Round; issues: IssueRef[] }>();
+  const rounds = new Map<string, { round: Round; issues: IssueRef[]; provinceIssue: IssueRef }>();
   for (const issue of issues) {
     for (const round of issue.rounds) {
       const known = rounds.get(round.id);
-      if (known) known.issues.push(issueRef(issue));
-      else rounds.set(round.id, { round, issues: [issueRef(issue)] });
+      const ref = issueRef(issue);
+      if (known) known.issues.push(ref);
+      else rounds.set(round.id, { round, issues: [ref], provinceIssue: ref });
     }
   }
   return [...rounds.values()]
     .sort((a, b) => compareRoundsNewestFirst(a.round, b.round))
-    .map(({ round, issues: refs }) => {
+    .map(({ round, issues: refs, provinceIssue }) => {
       const reports = [...(entries.get(round.id) ?? [])].sort(
         (a, b) => registryOrder(a.report.city) - registryOrder(b.report.city) || compareNewestFirst(a.issue, b.issue),
       );
@@ -272,6 +280,7 @@ export function roundSummaries(issues: readonly Issue[]): RoundSummary[] {
       return {
         round,
         issues: refs.sort(compareNewestFirst),
+        provinceIssue,
         reports,
         unreported: CITIES.filter((c) => !reported.has(c.slug)),
         sums: sumOverCities(reports),

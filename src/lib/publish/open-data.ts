@@ -18,6 +18,7 @@ import { issueIdentity, issueKey, type Issue } from '#schemas/issue.ts';
 import { deriveTotals, type DerivedFigures } from '#lib/figures/arithmetic.ts';
 import { formatNumber } from '#schemas/figures.ts';
 import { issueAnchorPath, issuePath, roundPath } from '#lib/site/routes.ts';
+import { provinceCitations, reportCitations, type FigureCitations, type SourcedIssue } from './figure-data.ts';
 
 /** A site path under the base path (`/kfjz/` + `/issues/2024/18/`). */
 const under = (base: string, path: string) => `${base.replace(/\/$/, '')}${path}`;
@@ -63,10 +64,12 @@ export interface CityReportRecord extends RoundFigures {
   zones: string[];
   /** The report on its issue page, under the site's base path. */
   url: string;
+  /** Where each stated figure is printed: its clause's address on the issue page and the clause as printed. */
+  sources: FigureCitations;
 }
 
 /** Every city report, oldest issue first, each issue's reports in printed order. */
-export function cityReportRecords(issues: readonly Issue[], base = '/'): CityReportRecord[] {
+export function cityReportRecords(issues: readonly SourcedIssue[], base = '/'): CityReportRecord[] {
   return oldestFirst(issues).flatMap((issue) =>
     issue.cityReports.map((r) => {
       const derived = deriveTotals(r);
@@ -83,6 +86,7 @@ export function cityReportRecords(issues: readonly Issue[], base = '/'): CityRep
         ...(r.reporter === undefined ? {} : { reporter: r.reporter }),
         zones: r.zones,
         url: under(base, issueAnchorPath(issue, r.id ?? r.city)),
+        sources: reportCitations(issue, r, base),
       };
     }),
   );
@@ -131,7 +135,16 @@ export interface IssueRecord {
   pages: string[];
   missingPages: string[];
   url: string;
-  rounds: { id: string; name: string; date?: string; mainVenue?: string; province: RoundFigures; url: string }[];
+  rounds: {
+    id: string;
+    name: string;
+    date?: string;
+    mainVenue?: string;
+    province: RoundFigures;
+    /** Where each province figure is printed, as in city-reports.json. */
+    sources: FigureCitations;
+    url: string;
+  }[];
   articles: {
     id: string;
     kind: string;
@@ -153,7 +166,7 @@ function recordIdentity(issue: Issue) {
   return { issue: key, ...rest };
 }
 
-export function issueRecords(issues: readonly Issue[], base = '/'): IssueRecord[] {
+export function issueRecords(issues: readonly SourcedIssue[], base = '/'): IssueRecord[] {
   return oldestFirst(issues).map((issue) => ({
     ...recordIdentity(issue),
     publication: issue.publication,
@@ -166,6 +179,7 @@ export function issueRecords(issues: readonly Issue[], base = '/'): IssueRecord[
       ...(r.date === undefined ? {} : { date: r.date }),
       ...(r.mainVenue === undefined ? {} : { mainVenue: r.mainVenue }),
       province: statedFigures(r.province),
+      sources: provinceCitations(issue, r, base),
       url: under(base, roundPath(r.id)),
     })),
     articles: issue.articles.map((a) => ({
@@ -198,7 +212,7 @@ export interface FieldDoc {
 }
 
 /** A CSV column: its documentation and how a record fills it (undefined → empty cell). */
-interface Column<R> extends FieldDoc {
+export interface Column<R> extends FieldDoc {
   value: (record: R) => string | number | undefined;
 }
 
@@ -282,6 +296,12 @@ export const CITY_REPORT_FIELDS: FieldDoc[] = [
   { name: 'reporter', type: 'text', description: '记者署名；未载则不出现。' },
   { name: 'zones', type: 'list of text', description: '报道提及的开发区，照原文（含原文可能的错字）。' },
   { name: 'url', type: 'text', description: '该报道在本站期次页上的地址（站内路径，含锚点）。' },
+  {
+    name: 'sources',
+    type: 'object',
+    description:
+      '每个数字的出处，键同批次对象：sources.signed.investment = { url, quote }，url 为该数字所在分句在期次页上的地址（打开即高亮），quote 为该分句，照原文。',
+  },
 ];
 
 /** The columns of projects.csv, in order. */
@@ -328,7 +348,7 @@ export const ISSUE_FIELDS: FieldDoc[] = [
     name: 'rounds',
     type: 'list of objects',
     description:
-      '本期报道的“三个一批”轮次：id、name（照原文）、date、mainVenue（主会场）、province（全省数字，结构同城市报道的批次对象，只含原文写明的键）、url（轮次页）。',
+      '本期报道的“三个一批”轮次：id、name（照原文）、date、mainVenue（主会场）、province（全省数字，结构同城市报道的批次对象，只含原文写明的键）、sources（全省数字的出处，同 city-reports.json 的 sources）、url（轮次页）。',
   },
   {
     name: 'articles',
