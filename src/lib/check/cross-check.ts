@@ -9,16 +9,13 @@
  * figure for the same unit and batch, and the front-matter's figure nowhere.
  */
 import { cityName } from '#data/cities.ts';
-import { BATCHES, BATCH_LABELS, FIGURE_KEYS, type FigureKey } from '#schemas/figures.ts';
+import { FIGURE_KEYS, FIGURE_PARTS, FIGURE_PART_LABELS, type FigureKey } from '#schemas/figures.ts';
 import { extractFiguresAndMentions, findFigureMentions } from '#lib/extract/extractor.ts';
 import { describeSubUnit, reportUnit } from '#lib/extract/units.ts';
 import { formatFigure } from '#schemas/figures.ts';
 import type { LoadedIssue } from '#lib/source/load.ts';
 import type { Problem } from './problem.ts';
 
-const PARTS = [...BATCHES, 'total'] as const;
-type Part = (typeof PARTS)[number];
-const PART_LABELS: Record<Part, string> = { ...BATCH_LABELS, total: '合计' };
 const UNIT: Record<FigureKey, '个' | '亿元'> = { projects: '个', investment: '亿元', expectedOutput: '亿元' };
 
 const cents = (v: number) => Math.round(v * 100);
@@ -35,7 +32,7 @@ export function crossCheckIssue({ file, issue, body, lineOf }: LoadedIssue): Pro
     // text states are that place's, never the city's round figures.
     const unit = reportUnit(report.headline, section.text);
     if (unit?.kind === 'subUnit' && unit.place.city.slug === report.city) {
-      if (PARTS.some((part) => report[part] !== undefined)) {
+      if (FIGURE_PARTS.some((part) => report[part] !== undefined)) {
         const line = lineOf(['cityReports', i]);
         problems.push({
           severity: 'error',
@@ -48,7 +45,7 @@ export function crossCheckIssue({ file, issue, body, lineOf }: LoadedIssue): Pro
       return;
     }
     const { figures: stated, mentions: mentioned } = extractFiguresAndMentions(text);
-    for (const part of PARTS) {
+    for (const part of FIGURE_PARTS) {
       for (const key of FIGURE_KEYS) {
         const fm = report[part]?.[key];
         const tx = stated[part]?.[key];
@@ -69,8 +66,8 @@ export function crossCheckIssue({ file, issue, body, lineOf }: LoadedIssue): Pro
             severity: alsoStated ? 'warning' : 'error',
             ...at(),
             message: alsoStated
-              ? `${name} ${PART_LABELS[part]}: the front-matter says ${formatFigure(key, fm)}, which the text states too, but the extractor reads ${formatFigure(key, tx)} for this batch; check it against the printed page`
-              : `${name} ${PART_LABELS[part]}: the front-matter says ${formatFigure(key, fm)} but the report's text says ${formatFigure(key, tx)}; make them agree with the printed page`,
+              ? `${name} ${FIGURE_PART_LABELS[part]}: the front-matter says ${formatFigure(key, fm)}, which the text states too, but the extractor reads ${formatFigure(key, tx)} for this batch; check it against the printed page`
+              : `${name} ${FIGURE_PART_LABELS[part]}: the front-matter says ${formatFigure(key, fm)} but the report's text says ${formatFigure(key, tx)}; make them agree with the printed page`,
           });
         } else if (fm !== undefined && tx === undefined) {
           const anywhere = mentioned.some((m) => m.unit === UNIT[key] && cents(m.value) === cents(fm));
@@ -79,14 +76,14 @@ export function crossCheckIssue({ file, issue, body, lineOf }: LoadedIssue): Pro
             problems.push({
               severity: 'error',
               ...at(),
-              message: `${name} ${PART_LABELS[part]}: the front-matter says ${formatFigure(key, fm)} but the report's text does not state it (the text's ${UNIT[key]} figures: ${inText.join(', ') || 'none'}); store only what the text states`,
+              message: `${name} ${FIGURE_PART_LABELS[part]}: the front-matter says ${formatFigure(key, fm)} but the report's text does not state it (the text's ${UNIT[key]} figures: ${inText.join(', ') || 'none'}); store only what the text states`,
             });
           }
         } else if (fm === undefined && tx !== undefined) {
           problems.push({
             severity: 'warning',
             ...at(),
-            message: `${name} ${PART_LABELS[part]}: the text states ${formatFigure(key, tx)} but the front-matter has no ${part}.${key}; add it, or leave it out if it is not this batch's figure`,
+            message: `${name} ${FIGURE_PART_LABELS[part]}: the text states ${formatFigure(key, tx)} but the front-matter has no ${part}.${key}; add it, or leave it out if it is not this batch's figure`,
           });
         }
       }
@@ -96,7 +93,7 @@ export function crossCheckIssue({ file, issue, body, lineOf }: LoadedIssue): Pro
   // The province's figures: stated somewhere in the issue's text with the same unit.
   const mentions = findFigureMentions(body.text);
   issue.rounds.forEach((round, r) => {
-    for (const part of PARTS) {
+    for (const part of FIGURE_PARTS) {
       for (const key of FIGURE_KEYS) {
         const fm = round.province[part]?.[key];
         if (fm === undefined) continue;
@@ -107,7 +104,7 @@ export function crossCheckIssue({ file, issue, body, lineOf }: LoadedIssue): Pro
           file,
           ...(line === undefined ? {} : { line }),
           field: `rounds[${r}] province ${part}.${key}`,
-          message: `round ${round.id} 全省 ${PART_LABELS[part]}: ${formatFigure(key, fm)} does not occur in the issue's text`,
+          message: `round ${round.id} 全省 ${FIGURE_PART_LABELS[part]}: ${formatFigure(key, fm)} does not occur in the issue's text`,
         });
       }
     }

@@ -6,7 +6,7 @@
 import { compareNewestFirst, newestFirst } from '#lib/archive/order.ts';
 import { CITIES, type City, cityName } from '#data/cities.ts';
 import type { CityReport } from '#schemas/city-report.ts';
-import { BATCHES, FIGURE_KEYS, type Batch, type FigureKey } from '#schemas/figures.ts';
+import { FIGURE_KEYS, FIGURE_PARTS, type FigureKey, type FigurePart } from '#schemas/figures.ts';
 import { issueIdentity, type Issue } from '#schemas/issue.ts';
 import type { NamedProject } from '#schemas/project.ts';
 import type { Round } from '#schemas/round.ts';
@@ -191,16 +191,12 @@ export function cityRecord(issues: readonly Issue[], city: City): CityRecord {
   return { city, reports, rounds, zones, projects };
 }
 
-/** A batch or the stated total. */
-export const PARTS = [...BATCHES, 'total'] as const;
-export type Part = Batch | 'total';
-
 /** A figure added up over cities, and how many cities' reports state it. */
 export interface CitySum {
   sum: number;
   cities: number;
 }
-export type CitySums = Partial<Record<Part, Partial<Record<FigureKey, CitySum>>>>;
+export type CitySums = Partial<Record<FigurePart, Partial<Record<FigureKey, CitySum>>>>;
 
 /** The reports a sum over cities counts: each city's newest report on the round. */
 export function newestPerCity(reports: readonly ReportEntry[]): ReportEntry[] {
@@ -219,7 +215,7 @@ export function newestPerCity(reports: readonly ReportEntry[]): ReportEntry[] {
 export function sumOverCities(reports: readonly ReportEntry[]): CitySums {
   const counted = newestPerCity(reports);
   const sums: CitySums = {};
-  for (const part of PARTS) {
+  for (const part of FIGURE_PARTS) {
     for (const key of FIGURE_KEYS) {
       const { sum, count } = sumStated(counted.map((r) => r.report[part]?.[key]));
       if (count === 0) continue;

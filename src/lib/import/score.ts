@@ -5,9 +5,7 @@
  * of output items expected. An output item that the text states for another unit (a county, a
  * zone, another city, the province) counts as credited to the wrong unit. Pure, no file system.
  */
-import { FIGURE_KEYS, type RoundFigures } from '#schemas/figures.ts';
-
-const PARTS = ['signed', 'started', 'producing', 'total'] as const;
+import { FIGURE_KEYS, FIGURE_PARTS, type RoundFigures } from '#schemas/figures.ts';
 
 /** Figures as the importer prints them with `--json`. */
 export interface ImportedFigures {
@@ -45,7 +43,7 @@ interface Item {
 
 function items(unit: string, figures: RoundFigures): Item[] {
   const out: Item[] = [];
-  for (const part of PARTS) {
+  for (const part of FIGURE_PARTS) {
     for (const key of FIGURE_KEYS) {
       const value = figures[part]?.[key];
       if (value !== undefined) out.push({ unit, what: `${part}.${key}=${value}` });
@@ -149,7 +147,7 @@ const cents = (v: number) => Math.round(v * 100);
 
 function roundFigures<T extends RoundFigures>(f: T): T {
   const out = { ...f };
-  for (const part of PARTS) {
+  for (const part of FIGURE_PARTS) {
     const batch = f[part];
     if (!batch) continue;
     out[part] = Object.fromEntries(Object.entries(batch).map(([k, v]) => [k, cents(v ?? 0) / 100]));

@@ -7,8 +7,8 @@ import { newestFirst } from '#lib/archive/order.ts';
 import type { CitySlug } from '#data/cities.ts';
 import { cityName } from '#data/cities.ts';
 import {
-  BATCHES,
   BATCH_LABELS,
+  FIGURE_PARTS,
   FIGURE_KEYS,
   type Batch,
   type BatchFigures,
@@ -39,7 +39,7 @@ function stated(batch: BatchFigures | undefined): BatchFigures | undefined {
 /** The stated batches and total of a report or of the province, empty ones left out. */
 export function statedFigures(figures: RoundFigures): RoundFigures {
   const out: RoundFigures = {};
-  for (const part of [...BATCHES, 'total'] as const) {
+  for (const part of FIGURE_PARTS) {
     const s = stated(figures[part]);
     if (s) out[part] = s;
   }
@@ -224,7 +224,7 @@ const FIGURE_DOCS = {
 
 const PART_WORDS = { ...BATCH_LABELS, total: '合计（原文所载总数）' } as const;
 
-const figureColumns: Column<CityReportRecord>[] = [...BATCHES, 'total' as const].flatMap((part) =>
+const figureColumns: Column<CityReportRecord>[] = FIGURE_PARTS.flatMap((part) =>
   FIGURE_KEYS.map((key) => ({
     name: `${part}_${key}`,
     type: FIGURE_DOCS[key].type,
@@ -280,7 +280,7 @@ export const CITY_REPORT_FIELDS: FieldDoc[] = [
   { name: 'roundName', type: 'text', description: '轮次名称，照原文。' },
   { name: 'city', type: 'text', description: '城市代码，如 "xinzhou"；综改区为 "zonggai"。' },
   { name: 'cityName', type: 'text', description: '城市简称，如 "忻州"。' },
-  ...[...BATCHES, 'total' as const].map((part) => ({
+  ...FIGURE_PARTS.map((part) => ({
     name: part,
     type: 'object',
     description: `${PART_WORDS[part]}：只含原文写明的键 projects（项目数，个）、investment（总投资，亿元）、expectedOutput（预计年产值，亿元）；未写明的键不出现，原文未提的批次整个不出现。`,

@@ -7,9 +7,10 @@
  */
 import { cityName } from '#data/cities.ts';
 import {
-  BATCHES,
   BATCH_LABELS,
   FIGURE_KEYS,
+  FIGURE_PARTS,
+  type FigurePart,
   cents,
   formatFigure,
   type FigureKey,
@@ -59,11 +60,6 @@ export interface ArchiveSide {
 
 export type Change = 'added' | 'removed';
 export type Side = 'before' | 'after';
-
-/** The batches and the stated total, in the order the paper lists them. */
-export const FIGURE_PARTS = [...BATCHES, 'total'] as const;
-export type FigurePart = (typeof FIGURE_PARTS)[number];
-export const FIGURE_PART_LABELS: Record<FigurePart, string> = { ...BATCH_LABELS, total: '合计' };
 
 /** An article, a city report or a round that is in one archive and not the other. */
 export interface PieceChange {

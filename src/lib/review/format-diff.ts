@@ -2,10 +2,9 @@
  * An archive diff as a reviewer reads it: one line per change for the terminal, or Markdown
  * tables for a pull request's job summary. Numbers are written as the archive writes them.
  */
-import { UNITS, formatNumber } from '#schemas/figures.ts';
+import { FIGURE_PART_LABELS, UNITS, formatNumber } from '#schemas/figures.ts';
 import { formatProblem } from '#lib/check/problem.ts';
 import {
-  FIGURE_PART_LABELS,
   isEmptyDiff,
   type ArchiveDiff,
   type FailsCheck,
