@@ -37,6 +37,15 @@ function expectedLine(e: ExpectedProblem, dir: string): RegExp {
 
 const noStackTrace = (r: ScriptRun) => expect(r.output, 'no stack trace').not.toMatch(/^\s+at /m);
 
+/** A build that stopped on `line` before building anything: the good archive is as it was. */
+function expectRefused(build: ScriptRun, line: RegExp) {
+  expect(build.output).toMatch(line);
+  expect(build.output).toContain(`nothing was built; the previous ${dist} is unchanged.`);
+  noStackTrace(build);
+  expect(hashTree(dist)).toEqual(before);
+  expect(readdirSync(work)).toEqual(['dist']);
+}
+
 let work: string;
 let dist: string;
 let before: Record<string, string>;
@@ -73,11 +82,7 @@ describe('a bad input', () => {
       expect(check.output).toMatch(/^failed: [1-9]\d* error\(s\)/m);
       noStackTrace(check);
       expect(build.status, build.output).toBe(1);
-      expect(build.output).toMatch(line);
-      expect(build.output).toContain(`nothing was built; the previous ${dist} is unchanged.`);
-      noStackTrace(build);
-      expect(hashTree(dist)).toEqual(before);
-      expect(readdirSync(work)).toEqual(['dist']);
+      expectRefused(build, line);
     } finally {
       rmSync(dir, { recursive: true, force: true });
       restoreDist();
@@ -123,11 +128,7 @@ describe('a build that fails inside Astro', () => {
         },
         dir,
       );
-      expect(build.output).toMatch(line);
-      expect(build.output).toContain(`nothing was built; the previous ${dist} is unchanged.`);
-      noStackTrace(build);
-      expect(hashTree(dist)).toEqual(before);
-      expect(readdirSync(work)).toEqual(['dist']);
+      expectRefused(build, line);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { pngFile } from '../support/png.ts';
 import sharp from 'sharp';
 import { afterAll, describe, expect, test } from 'vitest';
 import { decodedImageProblem } from '#lib/check/image-decode.ts';
@@ -27,33 +27,25 @@ const folder = (files: Record<string, ContentFile>) => {
   return dir;
 };
 
-const NOISE = {
-  width: 300,
-  height: 200,
-  channels: 3,
-  background: '#888',
-  noise: { type: 'gaussian', mean: 128, sigma: 30 },
-} as const;
-const jpeg = await sharp({ create: NOISE }).jpeg().toBuffer();
-const png = await sharp({ create: NOISE }).png().toBuffer();
+/**
+ * A 300 × 200 image of noise, the same every run (a fixed pseudo-random sequence): how a damaged
+ * file decodes depends on its bytes, so the test's files must not change between runs.
+ */
+const NOISE = (() => {
+  const pixels = Buffer.alloc(300 * 200 * 3);
+  let x = 12345;
+  for (let i = 0; i < pixels.length; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    pixels[i] = x >>> 24;
+  }
+  return sharp(pixels, { raw: { width: 300, height: 200, channels: 3 } });
+})();
+const jpeg = await NOISE.clone().jpeg().toBuffer();
+const png = await NOISE.clone().png().toBuffer();
 
 /** A PNG whose header claims `width` × `height` and whose image data is empty (no pixel in it). */
 function pngClaiming(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(data.length);
-    head.write(type, 4, 'latin1');
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])));
-    return Buffer.concat([head, data, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8;
-  header[9] = 2;
-  const data = chunk('IDAT', deflateSync(Buffer.alloc(0)));
-  return Buffer.concat([png.subarray(0, 8), chunk('IHDR', header), data, chunk('IEND', Buffer.alloc(0))]);
+  return pngFile(width, height, 8, 2, Buffer.alloc(0));
 }
 
 describe('decoding an image in full', () => {
