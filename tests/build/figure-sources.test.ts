@@ -104,6 +104,15 @@ describe('every table links each figure to its clause', () => {
     expect(links(readPage(dist, `/cities/${f.unit}/`))).toContain(`${ISSUE}#${f.id}`);
   });
 
+  test.each([
+    ['xinzhou', ['total-investment', 'total-projects']],
+    ['yangquan', ['signed-investment', 'signed-projects']],
+    ['taiyuan', ['signed-projects']],
+  ])('the charts of %s link the figures they print beside the bars', (city, ids) => {
+    const charts = [...readPage(dist, `/cities/${city}/`).matchAll(/<svg class="chart__svg"[\s\S]*?<\/svg>/g)].join('');
+    expect([...links(charts)].sort()).toEqual(ids.map((id) => `${ISSUE}#${city}-${id}`).sort());
+  });
+
   test('a derived sum links to a note that adds up its parts, each linked to its clause', () => {
     const city = readPage(dist, '/cities/lvliang/');
     expect(city).toMatch(/<a href="#sum-2024-2-expectedOutput">产值44\.47亿元\*<\/a>/);
