@@ -101,15 +101,17 @@ const attribute = (n: Jsx, name: string) => {
 };
 const anchorOf = (n: Jsx) => attribute(n, 'id') ?? attribute(n, 'city');
 
-/** The element of the article or city report `anchor` (its text is the place's piece). */
-function pieceElement(tree: HastRoot, anchor: string): Jsx | undefined {
-  const stack: Child[] = [...tree.children];
+/** The elements of the articles and city reports by anchor (the first of an anchor, in reading order). */
+function pieceElements(tree: HastRoot): Map<string, Jsx> {
+  const pieces = new Map<string, Jsx>();
+  const stack: Child[] = [...tree.children].reverse();
   while (stack.length > 0) {
-    const node = stack.shift() as Child;
-    if (isJsx(node) && SECTIONS.has(node.name ?? '') && anchorOf(node) === anchor) return node;
-    if ('children' in node) stack.push(...(node.children as Child[]));
+    const node = stack.pop() as Child;
+    const anchor = isJsx(node) && SECTIONS.has(node.name ?? '') ? anchorOf(node) : undefined;
+    if (anchor !== undefined && !pieces.has(anchor)) pieces.set(anchor, node as Jsx);
+    if ('children' in node) stack.push(...[...(node.children as Child[])].reverse());
   }
-  return undefined;
+  return pieces;
 }
 
 /** The piece's text blocks in reading order (paragraphs, headings), nested pieces left out, as the check reads them. */
@@ -177,15 +179,17 @@ const textOf = (block: Element) =>
 /** Marks the clause of every figure whose place is in the text (heading lines are the component's). */
 export function rehypeFigureSources() {
   return (tree: HastRoot, file: VFile): undefined => {
-    for (const source of file.data.figureSources ?? []) {
-      if (source.occurrence === undefined) continue;
-      const piece = pieceElement(tree, source.in);
+    const sources = (file.data.figureSources ?? []).filter((s) => s.occurrence !== undefined);
+    const pieces = sources.length > 0 ? pieceElements(tree) : new Map<string, Jsx>();
+    for (const source of sources) {
+      const piece = pieces.get(source.in);
+      const occurrence = source.occurrence ?? 0;
       if (!piece) continue;
       let seen = 0;
       for (const block of blocks(piece)) {
         const text = textOf(block);
         let at = text.indexOf(source.quote);
-        while (at >= 0 && seen < source.occurrence) {
+        while (at >= 0 && seen < occurrence) {
           seen++;
           at = text.indexOf(source.quote, at + 1);
         }

@@ -24,6 +24,9 @@ import { yamlPositions, type YamlPositions } from '#lib/source/yaml-positions.ts
 import { checkCollection, collectionFacts, type CollectionFacts, type LineOf } from './collection.ts';
 import type { Problem } from './problem.ts';
 
+/** The checks of an issue's figures: against its text, and each figure's one place in it. */
+const figureChecks = (loaded: LoadedIssue): Problem[] => [...crossCheckIssue(loaded), ...checkFigureSources(loaded)];
+
 /** One file's check result: its own problems (loading, images, figures ↔ text) and what the collection checks need. */
 interface FileResult {
   load: Problem[];
@@ -53,7 +56,7 @@ function checkFile(path: string, shown: string): { result: FileResult; loaded?: 
     result: {
       load: r.problems,
       images: [],
-      cross: [...crossCheckIssue(r.loaded), ...checkFigureSources(r.loaded)],
+      cross: figureChecks(r.loaded),
       facts: collectionFacts(r.loaded),
       imageFiles: {},
     },
@@ -92,7 +95,7 @@ export function checkContent(
     return [
       ...problems,
       ...checkImages(issues.map((loaded) => ({ loaded, path: resolve(root, loaded.file) }))).flat(),
-      ...issues.flatMap((loaded) => [...crossCheckIssue(loaded), ...checkFigureSources(loaded)]),
+      ...issues.flatMap(figureChecks),
     ];
   }
   const version = codeVersion(root, CHECK_CODE);

@@ -4,6 +4,7 @@
  * under the table that says what it adds up, each part linked to its own clause. Pure.
  */
 import {
+  BATCHES,
   FIGURE_KEYS,
   FIGURE_PARTS,
   FIGURE_PART_LABELS,
@@ -66,7 +67,7 @@ export function totalNotes(
     label: `${unit} ${FIGURE_PART_LABELS.total}${KEY_LABELS[key]}`,
     key,
     sum,
-    parts: (['signed', 'started', 'producing'] as const).map((part) => ({
+    parts: BATCHES.map((part) => ({
       label: FIGURE_PART_LABELS[part],
       value: figures[part]?.[key] ?? 0,
       path: links.stated(part, key),

@@ -118,7 +118,8 @@ function place(
   else out.sources.push({ id, in: piece, part, key, ...chosen });
 }
 
-const stated = (figures: RoundFigures) =>
+/** Every figure a report or round states, in the paper's order of parts and keys. */
+export const statedFigureList = (figures: RoundFigures) =>
   FIGURE_PARTS.flatMap((part) =>
     FIGURE_KEYS.flatMap((key) => {
       const value = figures[part]?.[key];
@@ -151,7 +152,7 @@ export function reportFigureSources(report: ReportForSources, text: string): Pla
     }
     return clauseAt(text, m.offset - headLength);
   };
-  for (const { part, key, value } of stated(report)) {
+  for (const { part, key, value } of statedFigureList(report)) {
     const places = candidates(mentions, part, key, value).flatMap((m) => placeOf(m) ?? []);
     const id = reportFigureId(report.anchor, part, key);
     place(out, { id, in: report.anchor, part, key, value }, places, report.sources?.[`${part}.${key}`]);
@@ -175,7 +176,7 @@ export function provinceFigureSources(
 ): Placing {
   const out: Placing = { sources: [], unplaced: [] };
   const read = articles.map((a) => ({ ...a, mentions: findFigureMentions(a.text, { scope: 'province' }) }));
-  for (const { part, key, value } of stated(round.province)) {
+  for (const { part, key, value } of statedFigureList(round.province)) {
     const id = provinceFigureId(round.id, part, key);
     const article = read.find((a) => candidates(a.mentions, part, key, value).length > 0);
     const places = article

@@ -7,7 +7,7 @@
  */
 import { cityName, type CitySlug } from '#data/cities.ts';
 import { newestFirst } from '#lib/archive/order.ts';
-import { provinceFigureId, reportFigureId, type FigureSource } from '#lib/figures/sources.ts';
+import { provinceFigureId, reportFigureId, statedFigureList, type FigureSource } from '#lib/figures/sources.ts';
 import { issueAnchorPath } from '#lib/site/routes.ts';
 import {
   FIGURE_KEYS,
@@ -32,15 +32,6 @@ export type FigureCitations = Partial<Record<FigurePart, Partial<Record<FigureKe
 
 const under = (base: string, path: string) => `${base.replace(/\/$/, '')}${path}`;
 
-function stated(figures: RoundFigures) {
-  return FIGURE_PARTS.flatMap((part) =>
-    FIGURE_KEYS.flatMap((key) => {
-      const value = figures[part]?.[key];
-      return value === undefined ? [] : [{ part, key, value }];
-    }),
-  );
-}
-
 const sourceById = (issue: SourcedIssue) => new Map((issue.figureSources ?? []).map((s) => [s.id, s]));
 
 /** Where a unit's figures are printed, keyed like its figures: `{ signed: { investment: { url, quote } } }`. */
@@ -52,7 +43,7 @@ function citations(
 ): FigureCitations {
   const sources = sourceById(issue);
   const out: FigureCitations = {};
-  for (const { part, key } of stated(figures)) {
+  for (const { part, key } of statedFigureList(figures)) {
     const id = idOf(part, key);
     out[part] = {
       ...out[part],
@@ -114,10 +105,12 @@ export function figureRecords(issues: readonly SourcedIssue[], base = '/'): Figu
       });
       return [
         ...issue.rounds.flatMap((r) =>
-          stated(r.province).map((f) => row('province', '全省', r.id, provinceFigureId(r.id, f.part, f.key), f)),
+          statedFigureList(r.province).map((f) =>
+            row('province', '全省', r.id, provinceFigureId(r.id, f.part, f.key), f),
+          ),
         ),
         ...issue.cityReports.flatMap((r) =>
-          stated(r).map((f) =>
+          statedFigureList(r).map((f) =>
             row(r.city, cityName(r.city), r.round, reportFigureId(r.id ?? r.city, f.part, f.key), f),
           ),
         ),
