@@ -1,5 +1,5 @@
 import { isPair, isScalar, isSeq, visit } from 'yaml';
-import { PLACEHOLDER } from '#lib/import/template.ts';
+import { PLACEHOLDER } from '#schemas/placeholder.ts';
 import { valueNotText } from '#lib/source/characters.ts';
 import type { YamlPositions } from '#lib/source/yaml-positions.ts';
 
@@ -30,7 +30,7 @@ export interface FlaggedValue {
 
 /**
  * Values the schema cannot judge, read from the YAML source: a template placeholder left in
- * (`TODO`, see src/lib/import/template.ts), an unquoted day that does not exist (`2024-02-30`),
+ * (`TODO`, src/schemas/placeholder.ts), an unquoted day that does not exist (`2024-02-30`),
  * which the YAML parser Astro uses silently turns into 2024-03-01, a date with a time
  * (`2024-05-10 07:30:00 +08:00`), which it reads as an instant whose UTC day may be another, and
  * a quoted value whose escapes write a character that is not text (`"\0"`, `"\e"`, `"\uD800"`).

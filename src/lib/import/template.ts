@@ -5,8 +5,7 @@
  * is never published as an issue.
  */
 
-/** What stands in for a value in the template; the check rejects any front-matter value holding it. */
-export const PLACEHOLDER = 'TODO';
+import { PLACEHOLDER } from '#schemas/placeholder.ts';
 
 /** `content/issues/2024-19.mdx` for 2024年第19期. */
 export const issueFileName = (year: number, number: number) => `${year}-${String(number).padStart(2, '0')}.mdx`;
