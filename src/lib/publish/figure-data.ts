@@ -18,7 +18,7 @@ import {
   type RoundFigures,
 } from '#schemas/figures.ts';
 import { issueKey, type Issue } from '#schemas/issue.ts';
-import type { Column } from './open-data.ts';
+import type { Column } from './columns.ts';
 
 /** An issue with where its figures are printed (the issue loader adds `figureSources`). */
 export type SourcedIssue = Issue & { figureSources?: readonly FigureSource[] };

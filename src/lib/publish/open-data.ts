@@ -18,6 +18,7 @@ import { issueIdentity, issueKey, type Issue } from '#schemas/issue.ts';
 import { deriveTotals, type DerivedFigures } from '#lib/figures/arithmetic.ts';
 import { formatNumber } from '#schemas/figures.ts';
 import { issueAnchorPath, issuePath, roundPath } from '#lib/site/routes.ts';
+import type { Column, FieldDoc } from './columns.ts';
 import { provinceCitations, reportCitations, type FigureCitations, type SourcedIssue } from './figure-data.ts';
 
 /** A site path under the base path (`/kfjz/` + `/issues/2024/18/`). */
@@ -199,21 +200,6 @@ export function issueRecords(issues: readonly SourcedIssue[], base = '/'): Issue
       url: under(base, issueAnchorPath(issue, r.id ?? r.city)),
     })),
   }));
-}
-
-/** A documented field of a JSON record or a CSV column. */
-export interface FieldDoc {
-  name: string;
-  /** `text`, `number`, `integer`, `list of text`, … */
-  type: string;
-  /** 个 or 亿元 for figures. */
-  unit?: string;
-  description: string;
-}
-
-/** A CSV column: its documentation and how a record fills it (undefined → empty cell). */
-export interface Column<R> extends FieldDoc {
-  value: (record: R) => string | number | undefined;
 }
 
 const FIGURE_DOCS = {
