@@ -6,8 +6,8 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent } from '#lib/check/content-check.ts';
-import { imageFailureProblems } from '#lib/check/image-failure.ts';
+import { checkContent } from '#lib/check/content-check-fs.ts';
+import { imageFailureProblems } from '#lib/check/image-failure-fs.ts';
 import { errorsIn, problemFormat, problemFormatter } from '#lib/check/problem.ts';
 import { contentCheckCache } from '../src/integrations/content-check.ts';
 import { recordTiming } from '../src/integrations/timings.ts';

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent } from '#lib/check/content-check.ts';
+import { checkContent } from '#lib/check/content-check-fs.ts';
 import { contentDir } from '#lib/source/content-dir.ts';
 import { errorsIn, problemFormat, problemFormatter } from '#lib/check/problem.ts';
 

@@ -11,8 +11,8 @@ import { parseArgs } from 'node:util';
 import { contentDir } from '#lib/source/content-dir.ts';
 import { diffArchives } from '#lib/review/archive-diff.ts';
 import { DIFF_FORMATS, formatDiffMarkdown, formatDiffText, type DiffFormat } from '#lib/review/format-diff.ts';
-import { GitError, gitLocation, loadIssuesAt } from '#lib/source/git-archive.ts';
-import { readArchive } from '#lib/source/load.ts';
+import { GitError, gitLocation } from '#lib/source/git-archive-fs.ts';
+import { loadIssuesAt, readArchive } from '#lib/review/read-archive-fs.ts';
 
 const usage = `usage: npm run diff -- <git-ref> [--format ${DIFF_FORMATS.join('|')}]`;
 

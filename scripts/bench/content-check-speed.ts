@@ -14,12 +14,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent } from '#lib/check/content-check.ts';
+import { checkContent } from '#lib/check/content-check-fs.ts';
 import { formatProblem } from '#lib/check/problem.ts';
 import { extractFigures, extractProvinceFigures, findFigureMentions } from '#lib/extract/extractor.ts';
 import { reportUnit } from '#lib/extract/units.ts';
 import { importPage } from '#lib/import/import-page.ts';
-import { loadIssues } from '#lib/source/load.ts';
+import { loadIssues } from '#lib/check/content-check-fs.ts';
 import { generateArchive } from '../../tests/fixtures/synthetic/generate.ts';
 
 const root = resolve(import.meta.dirname, '../..');

@@ -25,7 +25,7 @@ export function contentCheck(): AstroIntegration {
         // `npm run build` (scripts/build.ts) ran the same check before starting Astro.
         if (process.env.KFJZ_CONTENT_CHECKED === '1') return;
         // Loaded here, not with the config: `npm run build` checked already and never needs it (0.3-0.5 s to load).
-        const { checkContent } = await import('#lib/check/content-check.ts');
+        const { checkContent } = await import('#lib/check/content-check-fs.ts');
         const root = fileURLToPath(config.root);
         const problems = checkContent(root, undefined, { cacheFile: contentCheckCache(root) });
         // A workflow command only counts at the start of a line: Astro's logger would prefix it.

@@ -31,7 +31,7 @@ import * as pagefind from 'pagefind';
 import { CLOSED_BUNDLE, PRIMARY_BUNDLE, searchBundles } from '#lib/search/bundles.ts';
 import { issueDocument } from '#lib/search/issue-document.ts';
 import { articlesOf, extractSearchRecords, type ExtractedRecord } from '#lib/search/records-from-html.ts';
-import { codeVersion } from '#lib/source/code-version.ts';
+import { codeVersion } from '#lib/source/code-version-fs.ts';
 import { cacheDirFor } from './cache-dir.ts';
 import { recordTiming } from './timings.ts';
 

@@ -22,7 +22,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utime
 import { readFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codeVersion } from '#lib/source/code-version.ts';
+import { codeVersion } from '#lib/source/code-version-fs.ts';
 import { cacheDirFor } from '../integrations/cache-dir.ts';
 import type { RenderedBody } from './issue-body.ts';
 import { bodyRenderer, type BodyJob } from './render-pool.ts';

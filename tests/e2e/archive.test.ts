@@ -15,7 +15,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadIssues, type LoadedIssue } from '#lib/source/load.ts';
+import { loadIssues } from '#lib/check/content-check-fs.ts';
+import type { LoadedIssue } from '#lib/source/loaded-issue.ts';
 import { BATCHES, FIGURE_KEYS } from '#schemas/figures.ts';
 import { issueKey, issueLabel, type Issue } from '#schemas/issue.ts';
 import { axeViolations, servedSite } from '../support/browser.ts';

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { issueListing, issueYearPages, yearNeighbours, yearSeries } from '#lib/archive/years.ts';
 import { issueYearPath } from '#lib/site/routes.ts';
 import { contentKey } from '#lib/site/cache-key.ts';
-import { loadIssueFile } from '#lib/source/load.ts';
+import { loadIssueFile } from '#lib/check/content-check-fs.ts';
 import { SEED_MDX } from '../support/seed.ts';
 
 const held = (...keys: string[]) =>

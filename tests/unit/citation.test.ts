@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { articleCitation, cityReportCitation, issueCitation } from '#lib/publish/citation.ts';
-import { loadIssueFile } from '#lib/source/load.ts';
+import { loadIssueFile } from '#lib/check/content-check-fs.ts';
 import type { Issue } from '#schemas/issue.ts';
 import { contentFolder, seedWith } from '../support/content.ts';
 import { SEED_MDX } from '../support/seed.ts';

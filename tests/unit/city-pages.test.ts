@@ -12,7 +12,7 @@ import {
   cityPage,
   cityYearPages,
 } from '#lib/figures/city-pages.ts';
-import { loadIssueFile } from '#lib/source/load.ts';
+import { loadIssueFile } from '#lib/check/content-check-fs.ts';
 import { cityBySlug } from '#data/cities.ts';
 import { contentKey } from '#lib/site/cache-key.ts';
 import type { Issue } from '#schemas/issue.ts';

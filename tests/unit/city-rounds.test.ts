@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { barPaths, stackedBars } from '#lib/figures/bar-chart.ts';
 import { cityOverview, cityRecord, roundShortLabel, roundSummaries, roundsByYear } from '#lib/figures/city-rounds.ts';
-import { loadIssueFile } from '#lib/source/load.ts';
+import { loadIssueFile } from '#lib/check/content-check-fs.ts';
 import { CITIES, cityBySlug } from '#data/cities.ts';
 import type { Issue } from '#schemas/issue.ts';
 import { SEED_MDX } from '../support/seed.ts';

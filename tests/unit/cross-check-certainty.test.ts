@@ -1,6 +1,6 @@
 /** The check compares figures with the text only where the extractor reads them with certainty. */
 import { describe, expect, test } from 'vitest';
-import { checkContent } from '#lib/check/content-check.ts';
+import { checkContent } from '#lib/check/content-check-fs.ts';
 import { formatProblem } from '#lib/check/problem.ts';
 import { contentFolder, seedMdx, seedWith } from '../support/content.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkContent } from '#lib/check/content-check.ts';
+import { checkContent } from '#lib/check/content-check-fs.ts';
 import { formatProblem } from '#lib/check/problem.ts';
 import { contentFolder, seedMdx, seedWith } from '../support/content.ts';
 

@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { FEED_LIMIT, cityFeedItems, feedItems } from '#lib/publish/feed.ts';
 import { newestFirst } from '#lib/archive/order.ts';
-import { loadIssueFile } from '#lib/source/load.ts';
+import { loadIssueFile } from '#lib/check/content-check-fs.ts';
 import type { Issue } from '#schemas/issue.ts';
 import { SEED_MDX } from '../support/seed.ts';
 

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { checkFigureSources } from '#lib/check/figure-sources.ts';
 import { formatProblem } from '#lib/check/problem.ts';
 import { reportFigureSources } from '#lib/figures/sources.ts';
-import { loadIssueFile } from '#lib/source/load.ts';
+import { loadIssueFile } from '#lib/check/content-check-fs.ts';
 import { contentFolder, seedMdx, seedWith } from '../support/content.ts';
 
 const TWICE = '据了解，本次活动，忻州市开发区共签约21个项目';

@@ -8,7 +8,7 @@ import type { Root } from 'mdast';
 import { describe, expect, test } from 'vitest';
 import { formatProblem } from '#lib/check/problem.ts';
 import { charactersNotText, referencesNotText, valueNotText } from '#lib/source/characters.ts';
-import { loadIssueFile } from '#lib/source/load.ts';
+import { loadIssueFile } from '#lib/check/content-check-fs.ts';
 import { MdxSyntaxError, parseMdxBody } from '#lib/source/mdx-body.ts';
 import { MAX_NESTING, nestingBeforeParse, nestingOfTree } from '#lib/source/nesting.ts';
 import { PartialDateSchema } from '#schemas/date.ts';

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkContent } from '#lib/check/content-check.ts';
+import { checkContent } from '#lib/check/content-check-fs.ts';
 import {
   formatGithubAnnotation,
   formatProblem,

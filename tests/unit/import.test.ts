@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parsePage } from '#lib/import/page-text.ts';
 import { escapeMdxText } from '#lib/import/to-mdx.ts';
-import { loadIssueFile } from '#lib/source/load.ts';
+import { loadIssueFile } from '#lib/check/content-check-fs.ts';
 import { formatProblem } from '#lib/check/problem.ts';
 import { SEED_CITY_REPORTS, SEED_PROVINCE } from '../support/seed-figures.ts';
 import { ROOT, SEED_PATH, clauses, readSeed } from '../support/seed.ts';

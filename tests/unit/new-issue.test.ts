@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { loadIssues } from '#lib/source/load.ts';
+import { loadIssues } from '#lib/check/content-check-fs.ts';
 import { scaffoldIssue } from '#lib/import/template.ts';
 import { PLACEHOLDER } from '#schemas/placeholder.ts';
 import { formatProblem } from '#lib/check/problem.ts';

@@ -3,7 +3,7 @@
  * it: only stated figures in a batch, derived sums apart, one CSV row per report with proper quoting.
  */
 import { describe, expect, test } from 'vitest';
-import { loadIssueFile } from '#lib/source/load.ts';
+import { loadIssueFile } from '#lib/check/content-check-fs.ts';
 import {
   CITY_REPORT_COLUMNS,
   CITY_REPORT_FIELDS,

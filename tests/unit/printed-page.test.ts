@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { neighbourScans, placesOnScans, readingOrder, scanLinks } from '#lib/archive/page-scan.ts';
-import { loadIssueFile } from '#lib/source/load.ts';
+import { loadIssueFile } from '#lib/check/content-check-fs.ts';
 import { PageSchema } from '#schemas/page.ts';
 import type { Issue } from '#schemas/issue.ts';
 import { pagesYaml } from '#components/editor/region-editor.ts';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadIssueFile, loadIssues } from '#lib/source/load.ts';
+import { loadIssueFile, loadIssues } from '#lib/check/content-check-fs.ts';
 import { formatProblem } from '#lib/check/problem.ts';
 import { contentFolder, seedMdx, seedWith } from '../support/content.ts';
 import { SEED_MDX } from '../support/seed.ts';

@@ -1,5 +1,5 @@
 import { cityName } from '#data/cities.ts';
-import type { LoadedIssue } from '#lib/source/load.ts';
+import type { LoadedIssue } from '#lib/source/loaded-issue.ts';
 import type { Problem } from './problem.ts';
 
 /** Every article and city report in the front-matter has its element in the body, and back. */

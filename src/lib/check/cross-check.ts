@@ -13,7 +13,7 @@ import { FIGURE_KEYS, FIGURE_PARTS, FIGURE_PART_LABELS, type FigureKey } from '#
 import { extractFiguresAndMentions, findFigureMentions } from '#lib/extract/extractor.ts';
 import { describeSubUnit, reportUnit } from '#lib/extract/units.ts';
 import { formatFigure } from '#schemas/figures.ts';
-import type { LoadedIssue } from '#lib/source/load.ts';
+import type { LoadedIssue } from '#lib/source/loaded-issue.ts';
 import type { Problem } from './problem.ts';
 
 const UNIT: Record<FigureKey, '个' | '亿元'> = { projects: '个', investment: '亿元', expectedOutput: '亿元' };

@@ -6,7 +6,7 @@
  */
 import { cityName } from '#data/cities.ts';
 import { provinceFigureSources, reportFigureSources, type UnplacedFigure } from '#lib/figures/sources.ts';
-import type { LoadedIssue } from '#lib/source/load.ts';
+import type { LoadedIssue } from '#lib/source/loaded-issue.ts';
 import { formatFigure } from '#schemas/figures.ts';
 import type { Problem } from './problem.ts';
 

@@ -1,6 +1,6 @@
 /**
- * What an image beside an issue must be, shared by the content check (images.ts, which decodes
- * each file in image-decode.ts) and the build's image service (src/integrations/image-service.ts),
+ * What an image beside an issue must be, shared by the content check (images-fs.ts, which decodes
+ * each file in image-decode-fs.ts) and the build's image service (src/integrations/image-service.ts),
  * so both refuse the same files. No imports: the Astro config and the service load it too.
  */
 

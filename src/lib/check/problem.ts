@@ -1,14 +1,7 @@
-/** A problem an editor can act on: where it is, which field, what was expected. */
-export interface Problem {
-  severity: 'error' | 'warning';
-  /** Path relative to the project root, e.g. `content/issues/2024-18.mdx`. */
-  file: string;
-  /** 1-based line in the file, when known. */
-  line?: number;
-  /** The field in editor's words: `cityReports[1] 忻州 total.investment`. */
-  field?: string;
-  message: string;
-}
+import type { Problem } from '#lib/source/problem.ts';
+
+/** Defined beside the reader, which finds the first problems; printed here. */
+export type { Problem };
 
 /** `content/issues/2024-18.mdx:57: cityReports[1] 忻州 total.investment: …` — clickable in most editors. */
 export function formatProblem(p: Problem): string {

@@ -21,7 +21,7 @@ import { splitClauses, splitSentences } from '#lib/extract/clauses.ts';
 import type { ParsedBody } from '#lib/source/mdx-body.ts';
 import { errorsIn, type Problem } from '#lib/check/problem.ts';
 
-/** What the diff needs of a loaded issue (src/lib/source/load.ts gives more). */
+/** What the diff needs of a loaded issue (src/lib/source/loaded-issue.ts has more). */
 export interface ArchiveIssue {
   file: string;
   issue: Issue;
@@ -29,8 +29,8 @@ export interface ArchiveIssue {
 }
 
 /**
- * A file that did not load, as far as it could be read regardless (src/lib/source/load.ts,
- * readIssueRegardless): `issue` holds what of the front-matter parses, rules not applied.
+ * A file that did not load, as far as it could be read regardless (src/lib/source/parse-issue.ts,
+ * issueRegardless): `issue` holds what of the front-matter parses, rules not applied.
  */
 export interface UnloadedIssue {
   file: string;

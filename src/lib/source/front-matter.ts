@@ -7,7 +7,7 @@
 import { z } from 'astro/zod';
 import { cityBySlug } from '#data/cities.ts';
 import { IssueSchema, type Issue } from '#schemas/issue.ts';
-import type { Problem } from '#lib/check/problem.ts';
+import type { Problem } from './problem.ts';
 import type { YamlPositions } from './yaml-positions.ts';
 
 /** `cityReports[1] 忻州 total.investment`: a zod path in the words an editor reads. */
@@ -72,33 +72,37 @@ const missingFirst = (issue: z.core.$ZodIssue) =>
     ? `missing; ${issue.message}`
     : issue.message;
 
-/**
- * Parse the front-matter; `flagged` are paths already reported from the YAML source (a
- * placeholder, an impossible day), whose schema problems would only repeat them.
- */
+/** A problem the schema finds, with the path of the field it is about. */
+export interface SchemaProblem {
+  path: readonly PropertyKey[];
+  problem: Problem;
+}
+
+/** Parse the front-matter: the issue, or every field the schema refuses. */
 export function parseFrontMatter(
   data: unknown,
   { lineOf, keyLineOf }: YamlPositions,
   file: string,
-  flagged: readonly { path: readonly PropertyKey[] }[] = [],
-): { issue?: Issue; problems: Problem[] } {
+): { issue?: Issue; problems: SchemaProblem[] } {
   const result = IssueSchema.safeParse(data, { error: plainWords, reportInput: true });
   if (result.success) return { issue: result.data, problems: [] };
-  const problems: Problem[] = [];
+  const problems: SchemaProblem[] = [];
   // A value of the wrong type also fails the checks after it (a string's length against a list's max): say it once.
   const wrongType = new Set(result.error.issues.filter((i) => i.code === 'invalid_type').map((i) => i.path.join('.')));
   for (const issue of result.error.issues) {
     const at = issue.path.join('.');
     if (issue.code !== 'invalid_type' && wrongType.has(at)) continue;
-    if (flagged.some((f) => f.path.join('.') === at)) continue;
     const firstKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
     const line = firstKey === undefined ? lineOf(issue.path) : keyLineOf(issue.path, firstKey);
     problems.push({
-      severity: 'error',
-      file,
-      ...(line === undefined ? {} : { line }),
-      field: describeField(issue.path, data) || '(front-matter)',
-      message: missingFirst(issue),
+      path: issue.path,
+      problem: {
+        severity: 'error',
+        file,
+        ...(line === undefined ? {} : { line }),
+        field: describeField(issue.path, data) || '(front-matter)',
+        message: missingFirst(issue),
+      },
     });
   }
   return { problems };

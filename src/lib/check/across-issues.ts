@@ -1,24 +1,24 @@
 import { issueKey } from '#schemas/issue.ts';
-import type { LoadedIssue } from '#lib/source/load.ts';
+import type { LoadedIssue } from '#lib/source/loaded-issue.ts';
 import type { Problem } from './problem.ts';
 
 /**
  * What the checks across issues need of one issue: its key and the rounds it declares. Plain
- * data, so the build's content-check cache can keep it with each file. Lines are looked up only
+ * data, so the check's cache (content-check-fs.ts) can keep it with each file. Lines are looked up only
  * for a problem (`LineOf`): finding them means parsing the YAML for its source positions, the
  * largest part of checking a file that has no problem.
  */
-export interface CollectionFacts {
+export interface IssueFacts {
   file: string;
   key: string;
   label: string;
   rounds: { id: string; json: string; index: number }[];
 }
 
-/** The line of a front-matter path in a file (as `CollectionFacts.file` names it). */
+/** The line of a front-matter path in a file (as `IssueFacts.file` names it). */
 export type LineOf = (file: string, path: readonly PropertyKey[]) => number | undefined;
 
-export function collectionFacts(l: LoadedIssue): CollectionFacts {
+export function issueFacts(l: LoadedIssue): IssueFacts {
   return {
     file: l.file,
     key: issueKey(l.issue),
@@ -28,9 +28,9 @@ export function collectionFacts(l: LoadedIssue): CollectionFacts {
 }
 
 /** Checks across issues: one file per (year, number); a round declared twice must agree. */
-export function checkCollection(issues: readonly CollectionFacts[], lineOf: LineOf): Problem[] {
+export function checkAcrossIssues(issues: readonly IssueFacts[], lineOf: LineOf): Problem[] {
   const problems: Problem[] = [];
-  const byKey = new Map<string, CollectionFacts>();
+  const byKey = new Map<string, IssueFacts>();
   const rounds = new Map<string, { file: string; json: string }>();
   for (const l of issues) {
     const prior = byKey.get(l.key);

@@ -2,11 +2,10 @@
  * An issue file's bytes → its front-matter and MDX body, as Astro will read them. What stops
  * the file from being read at all (empty, oversized, not UTF-8, a control character, YAML that
  * does not parse, no front-matter) becomes a Problem here; what the front-matter says is judged
- * later.
+ * later. The file itself is read by read-issue-file-fs.ts.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import type { Problem } from '#lib/check/problem.ts';
+import type { Problem } from './problem.ts';
 import { charactersNotText, referencesNotText } from './characters.ts';
 
 /** An issue file is page text plus front-matter: a few dozen KB. Anything past this is a pasting accident. */
@@ -21,7 +20,7 @@ export interface IssueFileText {
   content: string;
 }
 
-function decodeUtf8(bytes: Buffer): string | undefined {
+function decodeUtf8(bytes: Uint8Array): string | undefined {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -38,19 +37,28 @@ const YAML_HINTS: Record<string, string> = {
     "an issue's fields nest a few levels deep; look for stray [ or { or an indentation gone wrong",
 };
 
-/** Read one issue file; `file` is how messages name it. */
-export function readIssueFile(path: string, file = path): IssueFileText | { problems: Problem[] } {
-  const err = (message: string, extra: Partial<Problem> = {}) => ({
-    problems: [{ severity: 'error' as const, file, message, ...extra }],
-  });
-  const size = statSync(path).size;
-  if (size === 0) return err('the file is empty; run `npm run new-issue -- YEAR NUMBER` for a template');
+const refused = (file: string, message: string, extra: Partial<Problem> = {}) => ({
+  problems: [{ severity: 'error' as const, file, message, ...extra }],
+});
+
+/** Why a file of `size` bytes is not read at all, if it is not. */
+export function sizeProblem(size: number, file: string): { problems: Problem[] } | undefined {
+  if (size === 0) return refused(file, 'the file is empty; run `npm run new-issue -- YEAR NUMBER` for a template');
   if (size > MAX_ISSUE_BYTES) {
-    return err(
+    return refused(
+      file,
       `the file is ${(size / 1024 / 1024).toFixed(1)} MB; an issue is at most ${MAX_ISSUE_BYTES / 1024 / 1024} MB of text (was something other than the page text pasted in?)`,
     );
   }
-  const raw = decodeUtf8(readFileSync(path));
+  return undefined;
+}
+
+/** An issue file's bytes as text; `file` is how messages name it. */
+export function issueText(bytes: Uint8Array, file: string): IssueFileText | { problems: Problem[] } {
+  const err = (message: string, extra: Partial<Problem> = {}) => refused(file, message, extra);
+  const tooLarge = sizeProblem(bytes.length, file);
+  if (tooLarge) return tooLarge;
+  const raw = decodeUtf8(bytes);
   if (raw === undefined)
     return err('the file is not UTF-8 text; save it as UTF-8 (GBK/GB2312 exports must be converted)');
   // Before YAML: js-yaml refuses a control character at the wrong line, and MDX would publish it.

@@ -9,9 +9,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { contentDir } from '#lib/source/content-dir.ts';
-import { loadIssues } from '#lib/source/load.ts';
+import { readIssues } from '#lib/source/read-issues-fs.ts';
 import { IMAGE_DIGEST_PROPERTY } from './image-rules.ts';
-import { namedImages } from './images.ts';
+import { namedImages } from './images-fs.ts';
 import type { Problem } from './problem.ts';
 
 /**
@@ -44,7 +44,7 @@ export function imageFailureProblems(root: string, error: unknown, dir = content
     }
     return failures.get(digests.get(file) ?? '');
   };
-  return loadIssues(dir, root).issues.flatMap((loaded) =>
+  return readIssues(dir, root).flatMap((loaded) =>
     namedImages(loaded, resolve(root, loaded.file)).flatMap((n): Problem[] => {
       const failure = n.file === undefined ? undefined : failureOf(n.file);
       if (failure === undefined) return [];

@@ -1,8 +1,8 @@
 /**
  * Decodes image files in full, to find what their header does not tell: a file cut short, data
  * damaged inside it, more pixels than the archive takes. sharp decodes asynchronously and the
- * content check is synchronous, so images.ts runs this file as a process of its own
- * (`node image-decode.ts`), hands it the files as a JSON list on stdin and reads, as JSON on
+ * content check is synchronous, so images-fs.ts runs this file as a process of its own
+ * (`node image-decode-fs.ts`), hands it the files as a JSON list on stdin and reads, as JSON on
  * stdout, what is wrong with each (null when nothing is).
  */
 import { accessSync, constants } from 'node:fs';

@@ -15,7 +15,7 @@ import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 
 import { fileURLToPath } from 'node:url';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
-import type { LoadedIssue } from '#lib/source/load.ts';
+import type { LoadedIssue } from '#lib/source/loaded-issue.ts';
 import { refusedFile } from './body-allowlist.ts';
 import { IMAGE_EXTENSIONS } from './image-rules.ts';
 import type { Problem } from './problem.ts';
@@ -165,11 +165,11 @@ export function namedImages({ issue, body, lineOf }: LoadedIssue, issuePath: str
   return named;
 }
 
-const DECODER = fileURLToPath(new URL('./image-decode.ts', import.meta.url));
+const DECODER = fileURLToPath(new URL('./image-decode-fs.ts', import.meta.url));
 
 /**
  * What is wrong with each file once decoded in full (null: nothing), each file decoded once.
- * In a process of its own (image-decode.ts), so the check stays synchronous; none is started
+ * In a process of its own (image-decode-fs.ts), so the check stays synchronous; none is started
  * when there is nothing to decode.
  */
 export function decodeImages(files: Iterable<string>): Map<string, string | null> {

@@ -1,13 +1,12 @@
 /**
  * The archive as a git revision holds it, read through git itself (`git ls-tree`, `git show`)
- * without a checkout, so the working tree is never touched. The files are loaded by the same
- * loader as the working tree's (src/lib/source/load.ts): a revision's issues are judged alike.
+ * without a checkout, so the working tree is never touched. The files are handed to the same
+ * reader as the working tree's (src/lib/review/read-archive-fs.ts): a revision's issues are judged alike.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
-import { readArchive, type ArchiveReading } from './load.ts';
 
 export class GitError extends Error {
   override name = 'GitError';
@@ -29,12 +28,16 @@ export function gitLocation(dir: string): { toplevel: string; path: string } {
 }
 
 /**
- * The issues in `dir` (a folder of the working tree, e.g. content/issues) as they were at
- * `ref`. Files are named as in the repository (`content/issues/2024-18.mdx`); a folder the
- * revision lacks is an empty archive. A file that does not load is read regardless, as
- * readArchive reads the working tree's.
+ * `read` given a scratch folder holding the `*.mdx` files of `dir` (a folder of the working
+ * tree, e.g. content/issues) as they were at `ref`, and `named`, which turns a file name there
+ * into the file's path in the repository (`content/issues/2024-18.mdx`). A folder the revision
+ * lacks is an empty one. The scratch folder is gone once `read` returns.
  */
-export function loadIssuesAt(ref: string, dir: string): ArchiveReading {
+export function readAtRevision<T>(
+  ref: string,
+  dir: string,
+  read: (folder: string, named: (file: string) => string) => T,
+): T {
   const { toplevel, path } = gitLocation(dir);
   const commit = git(toplevel, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])
     .toString()
@@ -43,18 +46,12 @@ export function loadIssuesAt(ref: string, dir: string): ArchiveReading {
     .toString()
     .split('\0')
     .filter((f) => f.endsWith('.mdx'));
-  // The loader reads files: the revision's blobs go to a scratch folder under their own names.
+  // The reader reads files: the revision's blobs go to a scratch folder under their own names.
   const scratch = mkdtempSync(join(tmpdir(), 'kfjz-archive-at-'));
   try {
     for (const file of listed)
       writeFileSync(join(scratch, basename(file)), git(toplevel, ['show', `${commit}:${file}`]));
-    const { issues, problems, unloaded } = readArchive(scratch, scratch);
-    const named = (file: string) => (path ? `${path}/${file}` : file);
-    return {
-      issues: issues.map((l) => ({ ...l, file: named(l.file) })),
-      problems: problems.map((p) => ({ ...p, file: named(p.file) })),
-      unloaded: unloaded.map((r) => ({ ...r, file: named(r.file) })),
-    };
+    return read(scratch, (file) => (path ? `${path}/${file}` : file));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
