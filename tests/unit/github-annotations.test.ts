@@ -1,11 +1,10 @@
 /**
  * Inside GitHub Actions the content check prints each problem as a workflow command, which the
- * runner shows on the problem's line of the pull request's diff. The format, a cross-check warning,
- * and a pull request that adds an issue with a wrong total (every mistake of the bad-input corpus:
- * tests/unit/bad-inputs.test.ts).
+ * runner shows on the problem's line of the pull request's diff. Every mistake of the bad-input
+ * corpus, a cross-check warning, and a pull request that adds an issue with a wrong total.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -17,10 +16,29 @@ import {
   problemFormatter,
   type Problem,
 } from '#lib/check/problem.ts';
-import { seedEdited } from '../fixtures/bad-inputs/cases.ts';
-import { parseAnnotation } from '../support/annotations.ts';
+import { BAD_INPUTS, seedEdited, type ExpectedProblem } from '../fixtures/bad-inputs/cases.ts';
 import { contentFolder } from '../support/content.ts';
 import { runScript } from '../support/scripts.ts';
+
+/** What the runner does with a command line: its properties and message, unescaped. */
+function parseAnnotation(line: string) {
+  const m = /^::(error|warning) ([^:]*)::(.*)$/.exec(line);
+  if (!m) throw new Error(`not a workflow command: ${line}`);
+  const unescape = (s: string) =>
+    s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  const properties = Object.fromEntries(
+    m[2]!.split(',').map((kv) => {
+      const at = kv.indexOf('=');
+      return [kv.slice(0, at), unescape(kv.slice(at + 1))];
+    }),
+  );
+  return { level: m[1], properties, message: unescape(m[3]!) };
+}
+
+const lineOf = (e: ExpectedProblem, text: string) => {
+  if (typeof e.line !== 'object') return e.line;
+  return text.slice(0, text.indexOf(e.line.of)).split('\n').length;
+};
 
 describe('a problem as a GitHub workflow command', () => {
   test('error: file, line and field as properties, the message as data', () => {
@@ -72,9 +90,46 @@ describe('a problem as a GitHub workflow command', () => {
   });
 });
 
-// Every mistake of the bad-input corpus is annotated on its file and line in tests/unit/bad-inputs.test.ts,
-// on the same run of the check that prints its plain line.
-describe('a warning', () => {
+describe('every mistake of the bad-input corpus', () => {
+  test.each(BAD_INPUTS)('$name: annotated on its file and line', (c) => {
+    const files = c.files();
+    const dir = contentFolder(files);
+    try {
+      const problems = checkContent(dir, dir);
+      const annotations = problems.map(formatGithubAnnotation);
+      // One command per problem, each on one line, each unescaping to the problem itself.
+      for (const [i, a] of annotations.entries()) {
+        const p = problems[i]!;
+        expect(a).not.toMatch(/[\r\n]/);
+        expect(parseAnnotation(a)).toEqual({
+          level: p.severity,
+          properties: {
+            file: p.file,
+            ...(p.line === undefined ? {} : { line: String(p.line) }),
+            title: p.field ?? 'content check',
+          },
+          message: p.message,
+        });
+      }
+      const text = readFileSync(join(dir, c.expect.file)).toString('utf8');
+      const line = lineOf(c.expect, text);
+      const expected = annotations.map(parseAnnotation).find((a) => {
+        const message = c.expect.message;
+        const said = typeof message === 'string' ? a.message === message : message.test(a.message);
+        return said && a.properties.file === c.expect.file;
+      });
+      expect(expected, annotations.join('\n')).toMatchObject({
+        level: 'error',
+        properties: {
+          ...(line === undefined ? {} : { line: String(line) }),
+          ...(c.expect.field === undefined ? {} : { title: c.expect.field }),
+        },
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a warning from the figures ↔ text cross-check', () => {
     const dir = contentFolder({
       '2024-18.mdx': seedEdited(
