@@ -1,6 +1,7 @@
 /**
  * What the build adds to the content check on bad inputs. Every case of the bad-input corpus is
- * named by the check in tests/unit/bad-inputs.test.ts; `npm run build` runs that same check
+ * named by the check (tests/unit/bad-inputs.test.ts; those whose check decodes an image, in a
+ * Node process of its own, here at the check too); `npm run build` runs that same check
  * (checkContent, with its cache) before Astro is loaded and stops on any error, so a case adds
  * nothing at the build but the refusal itself: the scripts' exit status and output, no stack
  * trace, the last good archive byte for byte as it was. That path is the same for every case;
@@ -15,7 +16,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { MDX_COMPONENTS } from '#lib/check/body-allowlist.ts';
 import { LAYOUT_IDS } from '#lib/check/body.ts';
-import { ACCEPTED_INPUTS, BAD_INPUTS, expectedLine, seedEdited } from '../fixtures/bad-inputs/cases.ts';
+import { ACCEPTED_INPUTS, BAD_INPUTS, decodesImages, expectedLine, seedEdited } from '../fixtures/bad-inputs/cases.ts';
+import { expectNamedByCheck } from '../support/bad-inputs.ts';
 import { contentFolder, seedMdx } from '../support/content.ts';
 import { htmlToText, readPage } from '../support/html.ts';
 import { hashTree, runScript, type ScriptRun } from '../support/scripts.ts';
@@ -76,6 +78,23 @@ describe('a bad input', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
       restoreDist();
+    }
+  });
+});
+
+describe('a bad input whose check decodes an image', () => {
+  const cases = BAD_INPUTS.filter(decodesImages);
+
+  test('the corpus has such mistakes', () => {
+    expect(cases.length).toBeGreaterThan(0);
+  });
+
+  test.each(cases)('$name: the check names it, as an error', (c) => {
+    const caches = mkdtempSync(join(tmpdir(), 'kfjz-bad-inputs-cache-'));
+    try {
+      expectNamedByCheck(c, join(caches, 'results.json'));
+    } finally {
+      rmSync(caches, { recursive: true, force: true });
     }
   });
 });
