@@ -1,13 +1,12 @@
 /**
  * Inside GitHub Actions the content check prints each problem as a workflow command, which the
  * runner shows on the problem's line of the pull request's diff. Every mistake of the bad-input
- * corpus, a cross-check warning, and a pull request that adds an issue with a wrong total.
+ * corpus and a cross-check warning; `npm run check` itself, run as the workflow runs it, is in
+ * tests/build/commands.test.ts.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { checkContent } from '#lib/check/content-check.ts';
 import {
   formatGithubAnnotation,
@@ -18,7 +17,6 @@ import {
 } from '#lib/check/problem.ts';
 import { BAD_INPUTS, seedEdited, type ExpectedProblem } from '../fixtures/bad-inputs/cases.ts';
 import { contentFolder } from '../support/content.ts';
-import { runScript } from '../support/scripts.ts';
 
 /** What the runner does with a command line: its properties and message, unescaped. */
 function parseAnnotation(line: string) {
@@ -151,43 +149,5 @@ describe('every mistake of the bad-input corpus', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
-});
-
-describe('a pull request that adds an issue with a wrong total', () => {
-  const repo = mkdtempSync(join(tmpdir(), 'kfjz-pr-'));
-  afterAll(() => rmSync(repo, { recursive: true, force: true }));
-
-  test('`npm run check` in GitHub Actions puts the error on the line of the total, and fails', async () => {
-    const git = (...args: string[]) =>
-      execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', ...args], { cwd: repo });
-    const issues = join(repo, 'content/issues');
-    mkdirSync(issues, { recursive: true });
-    git('init', '--quiet');
-    writeFileSync(join(issues, '2024-18.mdx'), seedEdited());
-    git('add', '.');
-    git('commit', '--quiet', '-m', 'the archive before the pull request');
-    // Synthetic: the seed renumbered as 第19期 with a mistyped total, for this test only.
-    const added = seedEdited(
-      ['number: 18', 'number: 19'],
-      ['total: { projects: 61, investment: 148.17 }', 'total: { projects: 61, investment: 148.27 }'],
-    );
-    writeFileSync(join(issues, '2024-19.mdx'), added);
-
-    const r = await runScript('check', [], { KFJZ_CONTENT_DIR: issues, GITHUB_ACTIONS: 'true' });
-    expect(r.status, r.output).toBe(1);
-    const totalLine = added.slice(0, added.indexOf('total: { projects: 61, investment: 148.27 }')).split('\n').length;
-    expect(r.output).toContain(
-      `::error file=${join(issues, '2024-19.mdx')},line=${totalLine},title=cityReports[1] 忻州 total.investment::忻州 total.investment is 148.27亿元 but its stated parts add up to 148.17亿元`,
-    );
-    // The plain form is for people, the commands are for the runner: not both.
-    expect(r.output).not.toMatch(/^\S+\.mdx:\d+: /m);
-    expect(r.output).toMatch(/^failed: 1 error\(s\), 0 warning\(s\)/m);
-
-    const plain = await runScript('check', ['--format', 'plain'], { KFJZ_CONTENT_DIR: issues, GITHUB_ACTIONS: 'true' });
-    expect(plain.output).toContain(
-      `${join(issues, '2024-19.mdx')}:${totalLine}: cityReports[1] 忻州 total.investment: `,
-    );
-    expect(plain.output).not.toContain('::error');
   });
 });
