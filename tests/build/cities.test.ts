@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
+import { FIGURE_KEYS, FIGURE_PARTS } from '#schemas/figures.ts';
 import { htmlToText, readPage } from '../support/html.ts';
 import {
   ALL_SLUGS,
@@ -197,9 +198,7 @@ describe('open data', () => {
     expect(json.map((r) => r.cityName)).toEqual(['太原', '忻州', '阳泉', '朔州', '晋中', '吕梁']);
     for (const [i, seed] of SEED_CITY_REPORTS.entries()) {
       const r = json[i] ?? {};
-      const figures = Object.fromEntries(
-        ['signed', 'started', 'producing', 'total'].filter((k) => k in r).map((k) => [k, r[k]]),
-      );
+      const figures = Object.fromEntries(FIGURE_PARTS.filter((k) => k in r).map((k) => [k, r[k]]));
       const { city, cityName, ...expected } = seed;
       expect({ city: r.city, cityName: r.cityName, issue: r.issue, round: r.round }).toEqual({
         city,
@@ -238,8 +237,8 @@ describe('open data', () => {
     for (const [i, seed] of SEED_CITY_REPORTS.entries()) {
       const row = rows[i] ?? [];
       expect(col(row, 'city')).toBe(seed.city);
-      for (const part of ['signed', 'started', 'producing', 'total'] as const) {
-        for (const key of ['projects', 'investment', 'expectedOutput'] as const) {
+      for (const part of FIGURE_PARTS) {
+        for (const key of FIGURE_KEYS) {
           const stated = (seed as unknown as { [p: string]: Record<string, number> | undefined })[part]?.[key];
           expect(col(row, `${part}_${key}`), `${seed.city} ${part}_${key}`).toBe(
             stated === undefined ? '' : String(stated),

@@ -529,19 +529,19 @@ describe('findFigureMentions', () => {
     expect(extractFiguresAndMentions(text)).toEqual({ ...extractFigures(text), mentions: findFigureMentions(text) });
   });
 
-  test('value, unit, offset, batch and key of each mention', () => {
+  test('value, unit, offset, part and key of each mention', () => {
     const text = '签约项目15个，总投资77.01亿元，预计年产值16.23亿元';
     expect(findFigureMentions(text)).toEqual([
-      { value: 15, unit: '个', offset: 4, length: 3, text: '15个', key: 'projects', batch: 'signed' },
-      { value: 77.01, unit: '亿元', offset: 11, length: 7, text: '77.01亿元', key: 'investment', batch: 'signed' },
-      { value: 16.23, unit: '亿元', offset: 24, length: 7, text: '16.23亿元', key: 'expectedOutput', batch: 'signed' },
+      { value: 15, unit: '个', offset: 4, length: 3, text: '15个', key: 'projects', part: 'signed' },
+      { value: 77.01, unit: '亿元', offset: 11, length: 7, text: '77.01亿元', key: 'investment', part: 'signed' },
+      { value: 16.23, unit: '亿元', offset: 24, length: 7, text: '16.23亿元', key: 'expectedOutput', part: 'signed' },
     ]);
   });
 
   test('offsets point into the original text, traditional and full-width', () => {
     const text = '開工項目１０個，總投資１２．１２億元';
     const mentions = findFigureMentions(text);
-    expect(mentions.map((m) => [m.value, m.text, m.batch])).toEqual([
+    expect(mentions.map((m) => [m.value, m.text, m.part])).toEqual([
       [10, '１０個', 'started'],
       [12.12, '１２．１２億元', 'started'],
     ]);
@@ -550,14 +550,14 @@ describe('findFigureMentions', () => {
 
   test('left-out mentions carry the reason and no batch', () => {
     const [mention] = findFigureMentions('其中，平定县签约项目5个');
-    expect(mention?.batch).toBeUndefined();
+    expect(mention?.part).toBeUndefined();
     expect(mention?.leftOut).toMatch(/平定县/u);
   });
 
   test('万元 amounts are mentions with their unit', () => {
     const mentions = findFigureMentions('签约项目3个，总投资3500万元');
     expect(mentions[1]).toMatchObject({ value: 3500, unit: '万元', key: 'investment' });
-    expect(mentions[1]?.batch).toBeUndefined();
+    expect(mentions[1]?.part).toBeUndefined();
   });
 
   test('capacities are not mentions', () => {
@@ -570,7 +570,7 @@ describe('findFigureMentions', () => {
       const mentions = findFigureMentions(text);
       for (const [batch, values] of Object.entries(figures)) {
         for (const [key, value] of Object.entries(values ?? {})) {
-          expect(mentions.some((m) => m.batch === batch && m.key === key && m.value === value)).toBe(true);
+          expect(mentions.some((m) => m.part === batch && m.key === key && m.value === value)).toBe(true);
         }
       }
     }
@@ -578,6 +578,6 @@ describe('findFigureMentions', () => {
 
   test('province scope', () => {
     const mentions = findFigureMentions(PROVINCE, { scope: 'province' });
-    expect(mentions.filter((m) => m.batch !== undefined).map((m) => m.value)).toEqual([198, 194, 158]);
+    expect(mentions.filter((m) => m.part !== undefined).map((m) => m.value)).toEqual([198, 194, 158]);
   });
 });
