@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { renderIssueBody, type RenderedBody } from './issue-body.ts';
 
-/** Bodies per thread below which a thread does not pay for its start (about 0.4 s). */
+/** Bodies per thread below which a thread does not pay for its start (scripts/bench/BENCHMARKS.md). */
 const MIN_PER_THREAD = 100;
 
 export interface BodyJob {
