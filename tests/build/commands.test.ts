@@ -5,14 +5,14 @@
  * compute is tested in-process in tests/unit (archive-diff, github-annotations, new-issue, import).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { formatProblem } from '#lib/check/problem.ts';
 import { loadIssueFile, loadIssues } from '#lib/source/load.ts';
 import { seedEdited } from '../fixtures/bad-inputs/cases.ts';
-import { contentFolder, seedMdx } from '../support/content.ts';
+import { contentFolders, seedMdx } from '../support/content.ts';
 import { archiveRepo, type ArchiveRepo } from '../support/git-archive.ts';
 import { runScript } from '../support/scripts.ts';
 import { SEED_CITY_REPORTS, SEED_PROVINCE } from '../support/seed-figures.ts';
@@ -20,15 +20,9 @@ import { ROOT, SEED_PATH, clauses, readSeed } from '../support/seed.ts';
 
 const SEED = '2024-18.mdx';
 const repos: ArchiveRepo[] = [];
-const folders: string[] = [];
-const folder = (files: Record<string, string> = {}) => {
-  const dir = contentFolder(files);
-  folders.push(dir);
-  return dir;
-};
+const folder = contentFolders();
 afterEach(() => {
   for (const r of repos.splice(0)) r.cleanup();
-  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 /** What `npm run check` prints for a content folder, one line per problem. */

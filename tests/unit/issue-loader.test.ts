@@ -148,8 +148,7 @@ describe('rendering bodies on every core', () => {
     const { frontmatter, content } = parseFrontmatter(seedMdx(), { frontmatter: 'empty-with-spaces' });
     const job = { body: content, frontmatter, path: '/content/issues/2024-18.mdx' };
     const inline = await renderIssueBody(job.body, job.frontmatter, job.path);
-    // Two threads asked for outright, so even a one-core runner renders in workers; the two jobs
-    // go one to each thread.
+    // Two threads asked for outright, so even a one-core runner renders in worker threads.
     const renderer = bodyRenderer(2, 2);
     try {
       expect(renderer.threads).toBe(2);

@@ -1,5 +1,4 @@
-import { rmSync } from 'node:fs';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { loadIssues } from '#lib/source/load.ts';
 import { PLACEHOLDER, scaffoldIssue } from '#lib/import/template.ts';
 import { formatProblem } from '#lib/check/problem.ts';
@@ -9,17 +8,9 @@ import { BatchFiguresSchema } from '#schemas/figures.ts';
 import { IssueSchema, MastheadSchema } from '#schemas/issue.ts';
 import { NamedProjectSchema } from '#schemas/project.ts';
 import { RoundSchema } from '#schemas/round.ts';
-import { contentFolder } from '../support/content.ts';
+import { contentFolders } from '../support/content.ts';
 
-const folders: string[] = [];
-const folder = (files: Record<string, string> = {}) => {
-  const dir = contentFolder(files);
-  folders.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const folder = contentFolders();
 
 /** What `npm run check` prints for a content folder, one line per problem. */
 const problemsIn = (dir: string) => loadIssues(dir, dir).problems.map(formatProblem);
