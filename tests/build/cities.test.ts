@@ -14,6 +14,7 @@ import {
   SEED_DERIVED_TEXT,
   SEED_PROVINCE,
   SEED_ROW_TEXT,
+  seedReport,
 } from '../support/seed-figures.ts';
 import { derivedTexts, rowsOf, tableHtml } from '../support/tables.ts';
 import { parseCsv } from '../support/csv.ts';
@@ -207,12 +208,7 @@ describe('open data', () => {
     expect(json[1]).toMatchObject({
       issue: '2024-18',
       round: '2024-2',
-      city: 'xinzhou',
-      cityName: '忻州',
-      signed: { projects: 21, investment: 70.05 },
-      started: { projects: 23, investment: 65.88 },
-      producing: { projects: 17, investment: 12.24 },
-      total: { projects: 61, investment: 148.17 },
+      ...seedReport('xinzhou'),
       url: '/issues/2024/18/#xinzhou',
     });
   });

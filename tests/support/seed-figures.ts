@@ -45,11 +45,16 @@ export const SEED_CITY_REPORTS = [
 
 type SeedCity = (typeof SEED_CITY_REPORTS)[number]['city'];
 
-/** One city report's stated figures (`{ signed: …, total: … }`), as the front-matter holds them. */
-export function seedFigures(city: SeedCity): RoundFigures {
+/** The seed's report of `city`: slug, name and stated figures. */
+export function seedReport(city: SeedCity): (typeof SEED_CITY_REPORTS)[number] {
   const report = SEED_CITY_REPORTS.find((r) => r.city === city);
   if (!report) throw new Error(`the seed has no report of ${city}`);
-  const { city: _, cityName: __, ...figures } = report;
+  return report;
+}
+
+/** One city report's stated figures (`{ signed: …, total: … }`), as the front-matter holds them. */
+export function seedFigures(city: SeedCity): RoundFigures {
+  const { city: _, cityName: __, ...figures } = seedReport(city);
   return figures;
 }
 
