@@ -16,7 +16,7 @@ export default defineConfig({
       // Unit files share one module graph per worker (isolate: false): each file would otherwise
       // import the MDX and Astro toolchains again, which costs more than most files' tests. No unit
       // test mocks a module or keeps global state (one sets an env variable and restores it).
-      // Tests that spawn processes (the commands) live in the build project.
+      // Tests that spawn processes (the commands, the image check's decoder) live in the build project.
       {
         extends: true,
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000, isolate: false },

@@ -1,11 +1,11 @@
 /**
  * Inside GitHub Actions the content check prints each problem as a workflow command, which the
  * runner shows on the problem's line of the pull request's diff. Every mistake of the bad-input
- * corpus and a cross-check warning; `npm run check` itself, run as the workflow runs it, is in
- * tests/build/commands.test.ts.
+ * corpus and a cross-check warning. The corpus's mistakes in image files are checked in
+ * tests/build/image-annotations.test.ts (decoding them runs a process), and `npm run check`
+ * itself, run as the workflow runs it, in tests/build/commands.test.ts.
  */
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { checkContent } from '#lib/check/content-check.ts';
 import {
@@ -15,28 +15,9 @@ import {
   problemFormatter,
   type Problem,
 } from '#lib/check/problem.ts';
-import { BAD_INPUTS, seedEdited, type ExpectedProblem } from '../fixtures/bad-inputs/cases.ts';
+import { BAD_INPUTS, seedEdited } from '../fixtures/bad-inputs/cases.ts';
+import { decodesImages, expectAnnotated, parseAnnotation } from '../support/annotations.ts';
 import { contentFolder } from '../support/content.ts';
-
-/** What the runner does with a command line: its properties and message, unescaped. */
-function parseAnnotation(line: string) {
-  const m = /^::(error|warning) ([^:]*)::(.*)$/.exec(line);
-  if (!m) throw new Error(`not a workflow command: ${line}`);
-  const unescape = (s: string) =>
-    s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
-  const properties = Object.fromEntries(
-    m[2]!.split(',').map((kv) => {
-      const at = kv.indexOf('=');
-      return [kv.slice(0, at), unescape(kv.slice(at + 1))];
-    }),
-  );
-  return { level: m[1], properties, message: unescape(m[3]!) };
-}
-
-const lineOf = (e: ExpectedProblem, text: string) => {
-  if (typeof e.line !== 'object') return e.line;
-  return text.slice(0, text.indexOf(e.line.of)).split('\n').length;
-};
 
 describe('a problem as a GitHub workflow command', () => {
   test('error: file, line and field as properties, the message as data', () => {
@@ -89,43 +70,8 @@ describe('a problem as a GitHub workflow command', () => {
 });
 
 describe('every mistake of the bad-input corpus', () => {
-  test.each(BAD_INPUTS)('$name: annotated on its file and line', (c) => {
-    const files = c.files();
-    const dir = contentFolder(files);
-    try {
-      const problems = checkContent(dir, dir);
-      const annotations = problems.map(formatGithubAnnotation);
-      // One command per problem, each on one line, each unescaping to the problem itself.
-      for (const [i, a] of annotations.entries()) {
-        const p = problems[i]!;
-        expect(a).not.toMatch(/[\r\n]/);
-        expect(parseAnnotation(a)).toEqual({
-          level: p.severity,
-          properties: {
-            file: p.file,
-            ...(p.line === undefined ? {} : { line: String(p.line) }),
-            title: p.field ?? 'content check',
-          },
-          message: p.message,
-        });
-      }
-      const text = readFileSync(join(dir, c.expect.file)).toString('utf8');
-      const line = lineOf(c.expect, text);
-      const expected = annotations.map(parseAnnotation).find((a) => {
-        const message = c.expect.message;
-        const said = typeof message === 'string' ? a.message === message : message.test(a.message);
-        return said && a.properties.file === c.expect.file;
-      });
-      expect(expected, annotations.join('\n')).toMatchObject({
-        level: 'error',
-        properties: {
-          ...(line === undefined ? {} : { line: String(line) }),
-          ...(c.expect.field === undefined ? {} : { title: c.expect.field }),
-        },
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  test.each(BAD_INPUTS.filter((c) => !decodesImages(c)))('$name: annotated on its file and line', (c) => {
+    expectAnnotated(c);
   });
 
   test('a warning from the figures ↔ text cross-check', () => {
