@@ -46,7 +46,8 @@ if (errors.length > 0) {
     hideStackFrames(process.stdout);
     hideStackFrames(process.stderr);
   }
-  // Checked already: the integration need not read every issue a second time (13 s at 1000 issues).
+  // Checked already: the integration need not read every issue a second time (its cost grows with the
+  // archive: scripts/bench/BENCHMARKS.md).
   process.env.KFJZ_CONTENT_CHECKED = '1';
   const { build } = await import('astro');
   try {

@@ -24,7 +24,8 @@ export function contentCheck(): AstroIntegration {
         if (command !== 'build') return;
         // `npm run build` (scripts/build.ts) ran the same check before starting Astro.
         if (process.env.KFJZ_CONTENT_CHECKED === '1') return;
-        // Loaded here, not with the config: `npm run build` checked already and never needs it (0.3-0.5 s to load).
+        // Loaded here, not with the config: `npm run build` checked already and never needs it, and loading
+        // it costs every build time (scripts/bench/BENCHMARKS.md).
         const { checkContent } = await import('#lib/check/content-check-fs.ts');
         const root = fileURLToPath(config.root);
         const problems = checkContent(root, undefined, { cacheFile: contentCheckCache(root) });

@@ -11,6 +11,7 @@
 import type { Element, ElementContent, Root as HastRoot, Text } from 'hast';
 import type { Root as MdastRoot, RootContent } from 'mdast';
 import type { MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
+import { jsxAttribute } from '#lib/source/jsx-attributes.ts';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import {
@@ -76,8 +77,8 @@ export function remarkFigureSources() {
     const pageOf = new Map<string, string>();
     visit(tree, (node) => {
       if (node.type !== 'mdxJsxFlowElement' || node.name !== 'Page') return;
-      const id = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id')?.value;
-      if (typeof id !== 'string') return;
+      const id = jsxAttribute(node, 'id');
+      if (id === undefined) return;
       for (const s of bodySections(node.children as RootContent[])) if (!pageOf.has(s.anchor)) pageOf.set(s.anchor, id);
       return SKIP;
     });
@@ -94,12 +95,7 @@ type Child = Parent['children'][number];
 
 const SECTIONS = new Set(['Article', 'CityReport']);
 const isJsx = (n: Child): n is Jsx => n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement';
-const attribute = (n: Jsx, name: string) => {
-  for (const a of n.attributes)
-    if (a.type === 'mdxJsxAttribute' && a.name === name && typeof a.value === 'string') return a.value;
-  return undefined;
-};
-const anchorOf = (n: Jsx) => attribute(n, 'id') ?? attribute(n, 'city');
+const anchorOf = (n: Jsx) => jsxAttribute(n, 'id') ?? jsxAttribute(n, 'city');
 
 /** The elements of the articles and city reports by anchor (the first of an anchor, in reading order). */
 function pieceElements(tree: HastRoot): Map<string, Jsx> {

@@ -22,6 +22,7 @@ import type { Element, ElementContent, Root as HastRoot, RootContent as HastCont
 import { toHtml } from 'hast-util-to-html';
 import type { Paragraph, Root as MdastRoot, RootContent } from 'mdast';
 import type { MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
+import { jsxStringAttributes } from '#lib/source/jsx-attributes.ts';
 import type {} from 'mdast-util-mdx-expression'; // types the `mdxTextExpression` node
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
@@ -127,14 +128,6 @@ type Node = HastContent | ElementContent;
 
 const isJsx = (node: Node): node is Jsx => node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
 
-/** String attributes of a JSX element (the sanitizer has dropped every other kind). */
-function attributes(node: Jsx): Record<string, string> {
-  const props: Record<string, string> = {};
-  for (const a of node.attributes)
-    if (a.type === 'mdxJsxAttribute' && typeof a.value === 'string') props[a.name] = a.value;
-  return props;
-}
-
 /** Whether a subtree holds one of the components (then it cannot be one stretch of HTML). */
 function holdsComponent(node: Node): boolean {
   if (isJsx(node) && COMPONENTS.has(node.name ?? '')) return true;
@@ -153,7 +146,7 @@ function plain(nodes: readonly Node[]): Node[] {
       const element: Element = {
         type: 'element',
         tagName: node.name ?? 'span',
-        properties: attributes(node),
+        properties: jsxStringAttributes(node),
         children: plain(node.children) as ElementContent[],
       };
       return [element];
@@ -168,7 +161,7 @@ function toNodes(children: readonly Node[], photos: string[]): BodyNode[] {
   const out: BodyNode[] = [];
   for (const node of children) {
     if (isJsx(node)) {
-      const props = attributes(node);
+      const props = jsxStringAttributes(node);
       if (node.name === 'Photo' && props['src'] !== undefined && BESIDE_THE_ISSUE.test(props['src']))
         photos.push(props['src']);
       out.push({

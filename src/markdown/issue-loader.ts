@@ -11,8 +11,8 @@
  *
  * The rendered body itself is kept beside the store, one JSON file per digest in the build cache
  * (node_modules/.cache/kfjz/bodies/, see src/integrations/cache-dir.ts), not in the store: Astro
- * bundles the whole store into the build, and at 1000 issues the bodies were 17 of its 21 MB
- * (Vite 2.0 → 0.8 s, writing the store about 1 s less). With the cache off they stay in the store.
+ * bundles the whole store into the build, where bodies would be most of it and slow Vite and the
+ * store's writing (figures in scripts/bench/BENCHMARKS.md). With the cache off they stay in the store.
  *
  * In `astro dev` the folder is watched: an edited, added or removed issue updates its entry.
  */

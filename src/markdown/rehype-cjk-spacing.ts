@@ -10,6 +10,7 @@
 import type { ElementContent, Nodes, Root, Text } from 'hast';
 import type {} from 'mdast-util-mdx-jsx'; // types the MDX JSX nodes found in hast when compiling MDX
 import { SKIP, visit } from 'unist-util-visit';
+import { jsxAttribute } from '#lib/source/jsx-attributes.ts';
 
 export interface Options {
   /** Class of the wrapping span; default `latn` (modifiers `latn--start`, `latn--end`). */
@@ -85,10 +86,7 @@ function split(node: Text, classes: Record<'both' | 'start' | 'end', string[]>):
 function isSkipped(node: Nodes): boolean {
   if (node.type === 'element') return SKIPPED_TAGS.has(node.tagName) || node.properties['translate'] === 'no';
   if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-    return (
-      SKIPPED_TAGS.has(node.name ?? '') ||
-      node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === 'translate' && a.value === 'no')
-    );
+    return SKIPPED_TAGS.has(node.name ?? '') || jsxAttribute(node, 'translate') === 'no';
   }
   return false;
 }

@@ -11,6 +11,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import type { MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
+import { jsxStringAttributes } from '#lib/source/jsx-attributes.ts';
 import { BODY_ATTRIBUTES, HTML_ELEMENTS, LINK_PROTOCOLS, MDX_COMPONENTS } from '#lib/check/body-allowlist.ts';
 
 /** Elements Markdown syntax itself produces (paragraphs, emphasis, links, lists, headings, quotes). */
@@ -39,9 +40,7 @@ function toElements(nodes: readonly (RootContent | ElementContent)[]): ElementCo
   const out: ElementContent[] = [];
   for (const node of nodes) {
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      const properties: Element['properties'] = {};
-      for (const a of node.attributes)
-        if (a.type === 'mdxJsxAttribute' && typeof a.value === 'string') properties[a.name] = a.value;
+      const properties: Element['properties'] = jsxStringAttributes(node);
       out.push({
         type: 'element',
         tagName: node.name ?? '',

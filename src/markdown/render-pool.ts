@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { renderIssueBody, type RenderedBody } from './issue-body.ts';
 
-/** Bodies per thread below which a thread does not pay for its start (about 0.4 s). */
+/** Bodies per thread below which a thread does not pay for its start (scripts/bench/BENCHMARKS.md). */
 const MIN_PER_THREAD = 100;
 
 export interface BodyJob {
@@ -30,10 +30,19 @@ const inline: BodyRenderer = {
   close: async () => {},
 };
 
-/** A renderer for `jobs` bodies: worker threads when there are enough of them, else this thread. */
-export function bodyRenderer(jobs: number): BodyRenderer {
-  const size = Math.min(availableParallelism(), Math.floor(jobs / MIN_PER_THREAD));
-  if (size < 2) return inline;
+/** How many threads `jobs` bodies are worth on `cores` cores: 0 (this thread) unless two or more pay. */
+export function threadsFor(jobs: number, cores = availableParallelism()): number {
+  const size = Math.min(cores, Math.floor(jobs / MIN_PER_THREAD));
+  return size < 2 ? 0 : size;
+}
+
+/**
+ * A renderer for `jobs` bodies: worker threads when there are enough of them, else this thread.
+ * `threads` overrides the choice (the tests use it to render in a thread on any machine).
+ */
+export function bodyRenderer(jobs: number, threads = threadsFor(jobs)): BodyRenderer {
+  const size = threads;
+  if (size < 1) return inline;
   const pending = new Map<number, { resolve: (r: RenderedBody) => void; reject: (e: Error) => void }>();
   const workers = Array.from({ length: size }, () => {
     // A thread takes the process's Node options; `--input-type` (a build started with

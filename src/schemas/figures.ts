@@ -6,11 +6,14 @@ const count = (what: string) =>
     .int({ error: `expected a whole number of projects (个) for ${what}, e.g. 21` })
     .nonnegative({ error: `${what} cannot be negative` });
 
+/** Work in cents (0.01 亿元) so that 70.05 + 65.88 + 12.24 is exactly 148.17. */
+export const cents = (v: number) => Math.round(v * 100);
+
 const yi = (what: string) =>
   z
     .number({ error: `expected a number of 亿元 for ${what}, e.g. 70.05 (no unit, no quotes)` })
     .nonnegative({ error: `${what} cannot be negative` })
-    .refine((v) => Number.isFinite(v) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, {
+    .refine((v) => Number.isFinite(v) && Math.abs(v * 100 - cents(v)) < 1e-6, {
       error: `${what} has more than two decimals; the paper states 亿元 to the cent (0.01)`,
     });
 
@@ -76,9 +79,6 @@ export const RoundFiguresSchema = z.strictObject({
 
 export type RoundFigures = z.infer<typeof RoundFiguresSchema>;
 
-/** Work in cents (0.01 亿元) so that 70.05 + 65.88 + 12.24 is exactly 148.17. */
-export const cents = (v: number) => Math.round(v * 100);
-
 export interface TotalMismatch {
   /** Which figure disagrees: `total.investment`. */
   field: `total.${FigureKey}`;
@@ -108,11 +108,15 @@ export function findTotalMismatches(figures: RoundFigures): TotalMismatch[] {
   return out;
 }
 
-export const UNITS: Record<FigureKey, string> = {
+/** The unit each figure is stated in: projects in 个, money in 亿元. */
+export const UNITS = {
   projects: '个',
   investment: '亿元',
   expectedOutput: '亿元',
-};
+} as const satisfies Record<FigureKey, string>;
+export type Unit = (typeof UNITS)[FigureKey];
+/** The units, each once: `['个', '亿元']`. */
+export const UNIT_LIST = [...new Set(Object.values(UNITS))] as Unit[];
 
 /** A figure without trailing zeros: `148.17`, `280.8`; `17.80` and `17.8` are the same value and print as `17.8`. */
 export function formatNumber(value: number): string {

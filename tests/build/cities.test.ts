@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
+import { FIGURE_KEYS, FIGURE_PARTS } from '#schemas/figures.ts';
 import { htmlToText, readPage } from '../support/html.ts';
 import {
   ALL_SLUGS,
@@ -13,6 +14,7 @@ import {
   SEED_DERIVED_TEXT,
   SEED_PROVINCE,
   SEED_ROW_TEXT,
+  seedReport,
 } from '../support/seed-figures.ts';
 import { derivedTexts, rowsOf, tableHtml } from '../support/tables.ts';
 import { parseCsv } from '../support/csv.ts';
@@ -43,12 +45,7 @@ describe('city pages', () => {
     const [row] = cityRows('xinzhou');
     const header = rowsOf(tableHtml(html, { id: 'city-figures' }))[0]?.map((c) => c.text);
     expect(header).toEqual(['轮次', '签约一批', '开工一批', '投产一批', '合计', '出处']);
-    expect(row?.slice(1, 5).map((c) => c.text)).toEqual([
-      '21个 70.05亿元',
-      '23个 65.88亿元',
-      '17个 12.24亿元',
-      '61个 148.17亿元',
-    ]);
+    expect(row?.slice(1, 5).map((c) => c.text)).toEqual(SEED_ROW_TEXT['xinzhou']);
     expect(derivedTexts(html)).toEqual([]);
     expect(html).toContain('href="/issues/2024/18/#xinzhou"');
     // The chart draws the same report: 61 projects and 148.17亿元, as the stated totals.
@@ -197,9 +194,7 @@ describe('open data', () => {
     expect(json.map((r) => r.cityName)).toEqual(['太原', '忻州', '阳泉', '朔州', '晋中', '吕梁']);
     for (const [i, seed] of SEED_CITY_REPORTS.entries()) {
       const r = json[i] ?? {};
-      const figures = Object.fromEntries(
-        ['signed', 'started', 'producing', 'total'].filter((k) => k in r).map((k) => [k, r[k]]),
-      );
+      const figures = Object.fromEntries(FIGURE_PARTS.filter((k) => k in r).map((k) => [k, r[k]]));
       const { city, cityName, ...expected } = seed;
       expect({ city: r.city, cityName: r.cityName, issue: r.issue, round: r.round }).toEqual({
         city,
@@ -213,12 +208,7 @@ describe('open data', () => {
     expect(json[1]).toMatchObject({
       issue: '2024-18',
       round: '2024-2',
-      city: 'xinzhou',
-      cityName: '忻州',
-      signed: { projects: 21, investment: 70.05 },
-      started: { projects: 23, investment: 65.88 },
-      producing: { projects: 17, investment: 12.24 },
-      total: { projects: 61, investment: 148.17 },
+      ...seedReport('xinzhou'),
       url: '/issues/2024/18/#xinzhou',
     });
   });
@@ -238,8 +228,8 @@ describe('open data', () => {
     for (const [i, seed] of SEED_CITY_REPORTS.entries()) {
       const row = rows[i] ?? [];
       expect(col(row, 'city')).toBe(seed.city);
-      for (const part of ['signed', 'started', 'producing', 'total'] as const) {
-        for (const key of ['projects', 'investment', 'expectedOutput'] as const) {
+      for (const part of FIGURE_PARTS) {
+        for (const key of FIGURE_KEYS) {
           const stated = (seed as unknown as { [p: string]: Record<string, number> | undefined })[part]?.[key];
           expect(col(row, `${part}_${key}`), `${seed.city} ${part}_${key}`).toBe(
             stated === undefined ? '' : String(stated),

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, inject, test } from 'vitest';
+import { BATCHES, type FigureKey, type FigurePart } from '#schemas/figures.ts';
 import { parseCsv } from '../support/csv.ts';
 import { htmlToText, readPage } from '../support/html.ts';
 import { SEED_CITY_REPORTS, SEED_PROVINCE } from '../support/seed-figures.ts';
@@ -18,18 +19,16 @@ const ISSUE = '/issues/2024/18/';
 const issueHtml = readPage(dist, ISSUE);
 const data = (name: string) => readFileSync(join(dist, 'data', name), 'utf8');
 
-type Part = 'signed' | 'started' | 'producing' | 'total';
-type Key = 'projects' | 'investment' | 'expectedOutput';
-const printed = (key: Key, value: number) => (key === 'projects' ? `${value}个` : `${value}`);
+const printed = (key: FigureKey, value: number) => (key === 'projects' ? `${value}个` : `${value}`);
 
 /** Every seed figure with its expected anchor. */
 const FIGURES = [
   ...SEED_CITY_REPORTS.flatMap((r) =>
     (Object.entries(r) as [string, unknown][]).flatMap(([part, batch]) =>
       typeof batch === 'object' && batch
-        ? (Object.entries(batch) as [Key, number][]).map(([key, value]) => ({
+        ? (Object.entries(batch) as [FigureKey, number][]).map(([key, value]) => ({
             unit: r.city as string,
-            part: part as Part,
+            part: part as FigurePart,
             key,
             value,
             id: `${r.city}-${part}-${key}`,
@@ -37,10 +36,10 @@ const FIGURES = [
         : [],
     ),
   ),
-  ...(Object.entries(SEED_PROVINCE) as [Part, { projects: number }][]).map(([part, { projects }]) => ({
+  ...(Object.entries(SEED_PROVINCE) as [FigurePart, { projects: number }][]).map(([part, { projects }]) => ({
     unit: 'province',
     part,
-    key: 'projects' as Key,
+    key: 'projects' as FigureKey,
     value: projects,
     id: `province-2024-2-${part}-projects`,
   })),
@@ -120,8 +119,7 @@ describe('every table links each figure to its clause', () => {
     expect(note).toBe(
       '2024年第二次 合计预计年产值：44.47亿元* = 签约一批 16.23亿元 + 开工一批 17.8亿元 + 投产一批 10.44亿元',
     );
-    for (const part of ['signed', 'started', 'producing'])
-      expect(city).toContain(`href="${ISSUE}#lvliang-${part}-expectedOutput"`);
+    for (const part of BATCHES) expect(city).toContain(`href="${ISSUE}#lvliang-${part}-expectedOutput"`);
   });
 });
 

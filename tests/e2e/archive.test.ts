@@ -17,9 +17,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadIssues } from '#lib/check/content-check-fs.ts';
 import type { LoadedIssue } from '#lib/source/loaded-issue.ts';
-import { BATCHES, FIGURE_KEYS } from '#schemas/figures.ts';
+import { FIGURE_KEYS, FIGURE_PARTS } from '#schemas/figures.ts';
 import { issueKey, issueLabel, type Issue } from '#schemas/issue.ts';
-import { axeViolations, servedSite } from '../support/browser.ts';
+import { auditPage, servedSite } from '../support/browser.ts';
 import { projectCopy } from '../support/build-site.ts';
 import { seedMdx } from '../support/content.ts';
 import { htmlToText } from '../support/html.ts';
@@ -146,7 +146,7 @@ describe('every issue on the built site', () => {
           wrong.push(`${where}: no row`);
           continue;
         }
-        for (const part of [...BATCHES, 'total'] as const)
+        for (const part of FIGURE_PARTS)
           for (const key of FIGURE_KEYS) {
             const stated = report[part]?.[key];
             const published = (row[part] as Record<string, number> | undefined)?.[key];
@@ -184,13 +184,9 @@ describe('every issue page and the pages leading to it, in Chromium', () => {
   test('have no axe violation', async () => {
     const found: string[] = [];
     for (const path of paths()) {
-      const v = await site.open(path);
-      try {
-        if (v.status !== 200) found.push(`${path}: status ${v.status}`);
-        for (const line of await axeViolations(v.page)) found.push(`${path}: ${line}`);
-      } finally {
-        await v.close();
-      }
+      const audit = await auditPage(() => site.open(path));
+      if (audit.status !== 200) found.push(`${path}: status ${audit.status}`);
+      for (const line of audit.axe) found.push(`${path}: ${line}`);
     }
     expect(found).toEqual([]);
   });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { axeViolations, servedSite } from '../support/browser.ts';
+import { CLEAN_PAGE, auditPage, servedSite } from '../support/browser.ts';
 import { buildSite } from '../support/build-site.ts';
 import { DEFAULT_BASE, DEFAULT_SITE, VIEWPORTS } from '../support/site.ts';
 import { findBrokenLinks } from '../support/site-crawl.ts';
@@ -245,19 +245,14 @@ describe('the 版面 view in Chromium', () => {
   test.each(looks)(
     'passes axe at $viewport.width px in $colorScheme mode, a region focused',
     async ({ viewport, colorScheme }) => {
-      const v = await site.open(ISSUE, { viewport, colorScheme });
-      try {
-        await scrollThrough(v.page);
-        await v.page.focus('#page-d1-scan-lead');
-        expect({ axe: await axeViolations(v.page), csp: await v.csp(), errors: v.errors, failed: v.failed }).toEqual({
-          axe: [],
-          csp: [],
-          errors: [],
-          failed: [],
-        });
-      } finally {
-        await v.close();
-      }
+      const audit = await auditPage(
+        () => site.open(ISSUE, { viewport, colorScheme }),
+        async (page) => {
+          await scrollThrough(page);
+          await page.focus('#page-d1-scan-lead');
+        },
+      );
+      expect(audit).toEqual(CLEAN_PAGE);
     },
   );
 });

@@ -7,7 +7,7 @@
  * chrome, and a citation that copies.
  */
 import { describe, expect, inject, test } from 'vitest';
-import { axeViolations, expectedHeadLinks, servedHeadLinks, servedSite } from '../support/browser.ts';
+import { CLEAN_PAGE, auditPage, expectedHeadLinks, servedHeadLinks, servedSite } from '../support/browser.ts';
 import { PAGE_KINDS, VIEWPORTS } from '../support/site.ts';
 
 const dist = inject('distDir');
@@ -23,25 +23,7 @@ const looks = VIEWPORTS.flatMap((viewport) =>
 
 describe.each(looks)('at $label', ({ viewport, colorScheme }) => {
   test.each(PAGE_KINDS)('$name ($path): accessible, self-contained, within the CSP', async ({ path }) => {
-    const v = await site.open(path, { colorScheme, viewport });
-    try {
-      expect(v.status, `${path} is not served`).toBe(200);
-      expect({
-        axe: await axeViolations(v.page),
-        offsite: v.offsite,
-        csp: await v.csp(),
-        errors: v.errors,
-        failed: v.failed,
-      }).toEqual({
-        axe: [],
-        offsite: [],
-        csp: [],
-        errors: [],
-        failed: [],
-      });
-    } finally {
-      await v.close();
-    }
+    expect(await auditPage(() => site.open(path, { colorScheme, viewport }))).toEqual(CLEAN_PAGE);
   });
 });
 

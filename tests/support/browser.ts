@@ -117,6 +117,43 @@ export async function axeViolations(page: Page): Promise<string[]> {
     );
 }
 
+/** What a reader's browser met on a page: its status, axe violations and the {@link Visit} lists. */
+export interface PageAudit {
+  status: number | undefined;
+  axe: string[];
+  offsite: string[];
+  csp: string[];
+  errors: string[];
+  failed: string[];
+}
+
+/** A page that passes: served, no axe violation, nothing off-site, blocked, logged or failed. */
+export const CLEAN_PAGE: PageAudit = { status: 200, axe: [], offsite: [], csp: [], errors: [], failed: [] };
+
+/**
+ * Opens a page, lets `before` act on it (scroll, focus), audits it and closes it: the one axe
+ * loop of the browser tests.
+ */
+export async function auditPage(
+  open: () => Promise<Visit>,
+  before?: (page: Page) => Promise<void>,
+): Promise<PageAudit> {
+  const v = await open();
+  try {
+    await before?.(v.page);
+    return {
+      status: v.status,
+      axe: await axeViolations(v.page),
+      offsite: v.offsite,
+      csp: await v.csp(),
+      errors: v.errors,
+      failed: v.failed,
+    };
+  } finally {
+    await v.close();
+  }
+}
+
 /**
  * The site icons and manifest the page's <head> links, each fetched: `status type path` per link,
  * and for the manifest each icon it lists and its start URL, resolved against the manifest's URL.

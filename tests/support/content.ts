@@ -1,7 +1,8 @@
 /** Variants of the seed issue for tests: the real file with one edit, written to a temp folder. */
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterEach } from 'vitest';
 import { SEED_MDX } from './seed.ts';
 
 export const seedMdx = () => readFileSync(SEED_MDX, 'utf8');
@@ -26,4 +27,17 @@ export function contentFolder(files: Record<string, ContentFile>): string {
     else writeFileSync(join(dir, name), text);
   }
   return dir;
+}
+
+/** A maker of content folders for one test file; each folder is removed after the test that made it. */
+export function contentFolders(): (files?: Record<string, ContentFile>) => string {
+  const made: string[] = [];
+  afterEach(() => {
+    for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  return (files = {}) => {
+    const dir = contentFolder(files);
+    made.push(dir);
+    return dir;
+  };
 }

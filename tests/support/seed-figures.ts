@@ -3,6 +3,7 @@
  * hold and the pages must show. Written out by hand, not computed, so a test compares the site
  * with the paper rather than with itself.
  */
+import type { RoundFigures } from '#schemas/figures.ts';
 
 /** Stated figures per city report of 2024年第18期, in printed order; absent = not stated. */
 export const SEED_CITY_REPORTS = [
@@ -41,6 +42,21 @@ export const SEED_CITY_REPORTS = [
     total: { projects: 32, investment: 47.97 },
   },
 ] as const;
+
+type SeedCity = (typeof SEED_CITY_REPORTS)[number]['city'];
+
+/** The seed's report of `city`: slug, name and stated figures. */
+export function seedReport(city: SeedCity): (typeof SEED_CITY_REPORTS)[number] {
+  const report = SEED_CITY_REPORTS.find((r) => r.city === city);
+  if (!report) throw new Error(`the seed has no report of ${city}`);
+  return report;
+}
+
+/** One city report's stated figures (`{ signed: …, total: … }`), as the front-matter holds them. */
+export function seedFigures(city: SeedCity): RoundFigures {
+  const { city: _, cityName: __, ...figures } = seedReport(city);
+  return figures;
+}
 
 /**
  * What a reader sees in a city's row (签约 / 开工 / 投产 / 合计), text as on the page. The one

@@ -3,56 +3,34 @@
  * here (git init, commit the seed issue, change it). The changes are made for the tests; the
  * seed is the only real issue, and every other issue below is the seed renumbered.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { diffArchives } from '#lib/review/archive-diff.ts';
 import { formatDiffMarkdown, formatDiffText } from '#lib/review/format-diff.ts';
 import { loadIssuesAt, readArchive } from '#lib/review/read-archive-fs.ts';
 import { seedEdited } from '../fixtures/bad-inputs/cases.ts';
 import { seedMdx } from '../support/content.ts';
-import { runScript } from '../support/scripts.ts';
+import { archiveRepo, type ArchiveRepo } from '../support/git-archive.ts';
 
 const SEED = '2024-18.mdx';
 
-interface Fixture {
-  repo: string;
-  issues: string;
-  git: (...args: string[]) => string;
-  write: (name: string, text: string) => void;
+interface Fixture extends ArchiveRepo {
   /** The working tree's archive compared with `ref`, as `npm run diff` prints it. */
   diff: (ref?: string) => string;
   markdown: (ref?: string) => string;
 }
 
-const repos: string[] = [];
+const repos: ArchiveRepo[] = [];
 afterEach(() => {
-  for (const r of repos.splice(0)) rmSync(r, { recursive: true, force: true });
+  for (const r of repos.splice(0)) r.cleanup();
 });
 
 /** A repository whose first commit holds `files` under content/issues/. */
 function fixture(files: Record<string, string> = { [SEED]: seedMdx() }): Fixture {
-  const repo = mkdtempSync(join(tmpdir(), 'kfjz-diff-'));
+  const repo = archiveRepo(files);
   repos.push(repo);
-  const issues = join(repo, 'content/issues');
-  mkdirSync(issues, { recursive: true });
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', ...args], {
-      cwd: repo,
-    }).toString();
-  const write = (name: string, text: string) => writeFileSync(join(issues, name), text);
-  git('init', '--quiet');
-  for (const [name, text] of Object.entries(files)) write(name, text);
-  git('add', '.');
-  git('commit', '--quiet', '-m', 'the archive as merged');
-  const compare = (ref: string) => diffArchives(loadIssuesAt(ref, issues), readArchive(issues, repo));
+  const compare = (ref: string) => diffArchives(loadIssuesAt(ref, repo.issues), readArchive(repo.issues, repo.repo));
   return {
-    repo,
-    issues,
-    git,
-    write,
+    ...repo,
     diff: (ref = 'HEAD') => formatDiffText(compare(ref), ref),
     markdown: (ref = 'HEAD') => formatDiffMarkdown(compare(ref), ref),
   };
@@ -344,22 +322,5 @@ describe('npm run diff', () => {
     );
     expect(broken).not.toContain('removed');
     expect(broken).not.toContain('| ');
-  });
-
-  test('the command: text by default, Markdown for the job summary, exit 1 on an unknown revision', async () => {
-    const f = fixture();
-    f.write(SEED, seedEdited(['producing: { projects: 158 }', 'producing: { projects: 157 }']));
-    const env = { KFJZ_CONTENT_DIR: f.issues };
-    const [text, markdown, unknown] = await Promise.all([
-      runScript('diff', ['HEAD'], env),
-      runScript('diff', ['HEAD', '--format', 'markdown'], env),
-      runScript('diff', ['no-such-branch'], env),
-    ]);
-    expect(text).toEqual({ status: 0, output: '2024-18 全省 2024-2 投产一批 projects: 158 → 157 个\n' });
-    expect(markdown.status).toBe(0);
-    expect(markdown.output).toContain('| 全省 2024-2 | 投产一批 | projects | 158 | 157 | 个 |');
-    expect(unknown.status).toBe(1);
-    expect(unknown.output).toMatch(/^git rev-parse .*no-such-branch.* failed/);
-    expect(unknown.output).toContain('usage: npm run diff -- <git-ref> [--format text|markdown]');
   });
 });

@@ -4,7 +4,7 @@
  * the seed plus test-only copies of it, each marked synthetic, on other rounds and issues.
  */
 import { describe, expect, test } from 'vitest';
-import { cityRecord } from '#lib/figures/city-rounds.ts';
+import { cityRecord } from '#lib/figures/city-record.ts';
 import {
   LATEST_PROJECTS,
   LATEST_REPORTS,

@@ -4,7 +4,9 @@
  */
 import { describe, expect, test } from 'vitest';
 import { barPaths, stackedBars } from '#lib/figures/bar-chart.ts';
-import { cityOverview, cityRecord, roundShortLabel, roundSummaries, roundsByYear } from '#lib/figures/city-rounds.ts';
+import { cityOverview, cityRecord } from '#lib/figures/city-record.ts';
+import { roundShortLabel, roundsByYear } from '#lib/figures/round-order.ts';
+import { roundSummaries } from '#lib/figures/round-summary.ts';
 import { loadIssueFile } from '#lib/check/content-check-fs.ts';
 import { CITIES, cityBySlug } from '#data/cities.ts';
 import type { Issue } from '#schemas/issue.ts';

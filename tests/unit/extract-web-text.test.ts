@@ -111,7 +111,7 @@ describe('conflicts and evidence', () => {
     expect(evidence).toEqual(
       expect.arrayContaining([
         {
-          target: 'signed',
+          part: 'signed',
           key: 'investment',
           value: 56.3,
           phrase: '总投资56.3亿元',
@@ -119,7 +119,7 @@ describe('conflicts and evidence', () => {
           rule: 'amount after 总投资',
         },
         expect.objectContaining({
-          target: 'signed',
+          part: 'signed',
           key: 'projects',
           value: 20,
           rule: 'count after its label (签约项目15个)',

@@ -10,6 +10,7 @@ import {
   findFigureMentions,
 } from '#lib/extract/extractor.ts';
 import type { RoundFigures } from '#schemas/figures.ts';
+import { SEED_PROVINCE, seedFigures } from '../support/seed-figures.ts';
 
 /**
  * The seed page (2024年第18期 D1), as printed: the lead article and the six city reports.
@@ -97,33 +98,24 @@ const reviewOf = (text: string) => extractFigures(text).review.join('\n');
 describe('the seed page: figures exactly as DOMAIN.md states them', () => {
   test('province (lead article): 198 / 194 / 158 and nothing else (康佳 50亿元 is one project)', () => {
     const { figures, review } = extractProvinceFigures(PROVINCE);
-    expect(figures).toEqual({
-      signed: { projects: 198 },
-      started: { projects: 194 },
-      producing: { projects: 158 },
-    });
+    expect(figures).toEqual(SEED_PROVINCE);
     expect(review.join('\n')).toContain('投资50亿元');
   });
 
   test('太原: signed 14 only; 拟投资4.18亿元 is one named project, left out with a note', () => {
     const { figures, review } = extractFigures(TAIYUAN);
-    expect(figures).toEqual({ signed: { projects: 14 } });
+    expect(figures).toEqual(seedFigures('taiyuan'));
     expect(review.join('\n')).toMatch(/拟投资4\.18亿元.*one project/u);
   });
 
   test('忻州: 21/23/17 and total 61; the 10 代表项目 are not the batch count', () => {
     const { figures, review } = extractFigures(XINZHOU);
-    expect(figures).toEqual({
-      signed: { projects: 21, investment: 70.05 },
-      started: { projects: 23, investment: 65.88 },
-      producing: { projects: 17, investment: 12.24 },
-      total: { projects: 61, investment: 148.17 },
-    });
+    expect(figures).toEqual(seedFigures('xinzhou'));
     expect(review.join('\n')).toContain('10个代表项目');
   });
 
   test('阳泉: signed 15 / 77.01 only; capacities 10万千瓦, 39MW, 年产4万吨 are never figures', () => {
-    expect(figuresOf(YANGQUAN)).toEqual({ signed: { projects: 15, investment: 77.01 } });
+    expect(figuresOf(YANGQUAN)).toEqual(seedFigures('yangquan'));
     const values = findFigureMentions(YANGQUAN).map((m) => m.value);
     expect(values).not.toContain(10);
     expect(values).not.toContain(39);
@@ -131,22 +123,12 @@ describe('the seed page: figures exactly as DOMAIN.md states them', () => {
   });
 
   test('朔州: 签约投资额 and 计划总投资 read; total 预计年产值; 10 代表项目 never override 15', () => {
-    expect(figuresOf(SHUOZHOU)).toEqual({
-      signed: { projects: 15, investment: 41.33 },
-      started: { projects: 11, investment: 26.08 },
-      producing: { projects: 11, investment: 20.93 },
-      total: { projects: 37, investment: 88.34, expectedOutput: 76.01 },
-    });
+    expect(figuresOf(SHUOZHOU)).toEqual(seedFigures('shuozhou'));
   });
 
   test('晋中: the batches and the total, not 54 / 43 / 25 (7, 10, 8)', () => {
     const { figures, review } = extractFigures(JINZHONG);
-    expect(figures).toEqual({
-      signed: { projects: 17, investment: 94.7 },
-      started: { projects: 23, investment: 98.7 },
-      producing: { projects: 20, investment: 87.4 },
-      total: { projects: 60, investment: 280.8 },
-    });
+    expect(figures).toEqual(seedFigures('jinzhong'));
     const notes = review.join('\n');
     for (const left of ['54个', '43个', '25个', '签约项目7个', '开工项目10个', '投产项目8个']) {
       expect(notes).toContain(left);
@@ -154,12 +136,7 @@ describe('the seed page: figures exactly as DOMAIN.md states them', () => {
   });
 
   test('吕梁: expected output per batch (17.80 → 17.8)', () => {
-    expect(figuresOf(LVLIANG)).toEqual({
-      signed: { projects: 12, investment: 24.07, expectedOutput: 16.23 },
-      started: { projects: 10, investment: 12.12, expectedOutput: 17.8 },
-      producing: { projects: 10, investment: 11.78, expectedOutput: 10.44 },
-      total: { projects: 32, investment: 47.97 },
-    });
+    expect(figuresOf(LVLIANG)).toEqual(seedFigures('lvliang'));
   });
 
   test('heading and body joined by single line breaks give the same figures', () => {
@@ -169,9 +146,7 @@ describe('the seed page: figures exactly as DOMAIN.md states them', () => {
   });
 
   test('the 忻州 heading on one line', () => {
-    expect(figuresOf('忻州：项目总数61个 总投资148.17亿元')).toEqual({
-      total: { projects: 61, investment: 148.17 },
-    });
+    expect(figuresOf('忻州：项目总数61个 总投资148.17亿元')).toEqual({ total: seedFigures('xinzhou').total });
   });
 });
 
@@ -529,19 +504,19 @@ describe('findFigureMentions', () => {
     expect(extractFiguresAndMentions(text)).toEqual({ ...extractFigures(text), mentions: findFigureMentions(text) });
   });
 
-  test('value, unit, offset, batch and key of each mention', () => {
+  test('value, unit, offset, part and key of each mention', () => {
     const text = '签约项目15个，总投资77.01亿元，预计年产值16.23亿元';
     expect(findFigureMentions(text)).toEqual([
-      { value: 15, unit: '个', offset: 4, length: 3, text: '15个', key: 'projects', batch: 'signed' },
-      { value: 77.01, unit: '亿元', offset: 11, length: 7, text: '77.01亿元', key: 'investment', batch: 'signed' },
-      { value: 16.23, unit: '亿元', offset: 24, length: 7, text: '16.23亿元', key: 'expectedOutput', batch: 'signed' },
+      { value: 15, unit: '个', offset: 4, length: 3, text: '15个', key: 'projects', part: 'signed' },
+      { value: 77.01, unit: '亿元', offset: 11, length: 7, text: '77.01亿元', key: 'investment', part: 'signed' },
+      { value: 16.23, unit: '亿元', offset: 24, length: 7, text: '16.23亿元', key: 'expectedOutput', part: 'signed' },
     ]);
   });
 
   test('offsets point into the original text, traditional and full-width', () => {
     const text = '開工項目１０個，總投資１２．１２億元';
     const mentions = findFigureMentions(text);
-    expect(mentions.map((m) => [m.value, m.text, m.batch])).toEqual([
+    expect(mentions.map((m) => [m.value, m.text, m.part])).toEqual([
       [10, '１０個', 'started'],
       [12.12, '１２．１２億元', 'started'],
     ]);
@@ -550,14 +525,14 @@ describe('findFigureMentions', () => {
 
   test('left-out mentions carry the reason and no batch', () => {
     const [mention] = findFigureMentions('其中，平定县签约项目5个');
-    expect(mention?.batch).toBeUndefined();
+    expect(mention?.part).toBeUndefined();
     expect(mention?.leftOut).toMatch(/平定县/u);
   });
 
   test('万元 amounts are mentions with their unit', () => {
     const mentions = findFigureMentions('签约项目3个，总投资3500万元');
     expect(mentions[1]).toMatchObject({ value: 3500, unit: '万元', key: 'investment' });
-    expect(mentions[1]?.batch).toBeUndefined();
+    expect(mentions[1]?.part).toBeUndefined();
   });
 
   test('capacities are not mentions', () => {
@@ -570,7 +545,7 @@ describe('findFigureMentions', () => {
       const mentions = findFigureMentions(text);
       for (const [batch, values] of Object.entries(figures)) {
         for (const [key, value] of Object.entries(values ?? {})) {
-          expect(mentions.some((m) => m.batch === batch && m.key === key && m.value === value)).toBe(true);
+          expect(mentions.some((m) => m.part === batch && m.key === key && m.value === value)).toBe(true);
         }
       }
     }
@@ -578,6 +553,6 @@ describe('findFigureMentions', () => {
 
   test('province scope', () => {
     const mentions = findFigureMentions(PROVINCE, { scope: 'province' });
-    expect(mentions.filter((m) => m.batch !== undefined).map((m) => m.value)).toEqual([198, 194, 158]);
+    expect(mentions.filter((m) => m.part !== undefined).map((m) => m.value)).toEqual([198, 194, 158]);
   });
 });

@@ -1,13 +1,12 @@
 /**
  * Inside GitHub Actions the content check prints each problem as a workflow command, which the
  * runner shows on the problem's line of the pull request's diff. Every mistake of the bad-input
- * corpus, a cross-check warning, and a pull request that adds an issue with a wrong total.
+ * corpus and a cross-check warning. The corpus's mistakes in image files are checked in
+ * tests/build/image-annotations.test.ts (decoding them runs a process), and `npm run check`
+ * itself, run as the workflow runs it, in tests/build/commands.test.ts.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { rmSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
 import { checkContent } from '#lib/check/content-check-fs.ts';
 import {
   formatGithubAnnotation,
@@ -16,29 +15,10 @@ import {
   problemFormatter,
   type Problem,
 } from '#lib/check/problem.ts';
-import { BAD_INPUTS, seedEdited, type ExpectedProblem } from '../fixtures/bad-inputs/cases.ts';
+import { BAD_INPUTS, seedEdited } from '../fixtures/bad-inputs/cases.ts';
+import { expectAnnotated, parseAnnotation } from '../support/annotations.ts';
+import { decodesImages } from '../fixtures/bad-inputs/cases.ts';
 import { contentFolder } from '../support/content.ts';
-import { runScript } from '../support/scripts.ts';
-
-/** What the runner does with a command line: its properties and message, unescaped. */
-function parseAnnotation(line: string) {
-  const m = /^::(error|warning) ([^:]*)::(.*)$/.exec(line);
-  if (!m) throw new Error(`not a workflow command: ${line}`);
-  const unescape = (s: string) =>
-    s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
-  const properties = Object.fromEntries(
-    m[2]!.split(',').map((kv) => {
-      const at = kv.indexOf('=');
-      return [kv.slice(0, at), unescape(kv.slice(at + 1))];
-    }),
-  );
-  return { level: m[1], properties, message: unescape(m[3]!) };
-}
-
-const lineOf = (e: ExpectedProblem, text: string) => {
-  if (typeof e.line !== 'object') return e.line;
-  return text.slice(0, text.indexOf(e.line.of)).split('\n').length;
-};
 
 describe('a problem as a GitHub workflow command', () => {
   test('error: file, line and field as properties, the message as data', () => {
@@ -91,43 +71,8 @@ describe('a problem as a GitHub workflow command', () => {
 });
 
 describe('every mistake of the bad-input corpus', () => {
-  test.each(BAD_INPUTS)('$name: annotated on its file and line', (c) => {
-    const files = c.files();
-    const dir = contentFolder(files);
-    try {
-      const problems = checkContent(dir, dir);
-      const annotations = problems.map(formatGithubAnnotation);
-      // One command per problem, each on one line, each unescaping to the problem itself.
-      for (const [i, a] of annotations.entries()) {
-        const p = problems[i]!;
-        expect(a).not.toMatch(/[\r\n]/);
-        expect(parseAnnotation(a)).toEqual({
-          level: p.severity,
-          properties: {
-            file: p.file,
-            ...(p.line === undefined ? {} : { line: String(p.line) }),
-            title: p.field ?? 'content check',
-          },
-          message: p.message,
-        });
-      }
-      const text = readFileSync(join(dir, c.expect.file)).toString('utf8');
-      const line = lineOf(c.expect, text);
-      const expected = annotations.map(parseAnnotation).find((a) => {
-        const message = c.expect.message;
-        const said = typeof message === 'string' ? a.message === message : message.test(a.message);
-        return said && a.properties.file === c.expect.file;
-      });
-      expect(expected, annotations.join('\n')).toMatchObject({
-        level: 'error',
-        properties: {
-          ...(line === undefined ? {} : { line: String(line) }),
-          ...(c.expect.field === undefined ? {} : { title: c.expect.field }),
-        },
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  test.each(BAD_INPUTS.filter((c) => !decodesImages(c)))('$name: annotated on its file and line', (c) => {
+    expectAnnotated(c);
   });
 
   test('a warning from the figures ↔ text cross-check', () => {
@@ -151,43 +96,5 @@ describe('every mistake of the bad-input corpus', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
-});
-
-describe('a pull request that adds an issue with a wrong total', () => {
-  const repo = mkdtempSync(join(tmpdir(), 'kfjz-pr-'));
-  afterAll(() => rmSync(repo, { recursive: true, force: true }));
-
-  test('`npm run check` in GitHub Actions puts the error on the line of the total, and fails', async () => {
-    const git = (...args: string[]) =>
-      execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', ...args], { cwd: repo });
-    const issues = join(repo, 'content/issues');
-    mkdirSync(issues, { recursive: true });
-    git('init', '--quiet');
-    writeFileSync(join(issues, '2024-18.mdx'), seedEdited());
-    git('add', '.');
-    git('commit', '--quiet', '-m', 'the archive before the pull request');
-    // Synthetic: the seed renumbered as 第19期 with a mistyped total, for this test only.
-    const added = seedEdited(
-      ['number: 18', 'number: 19'],
-      ['total: { projects: 61, investment: 148.17 }', 'total: { projects: 61, investment: 148.27 }'],
-    );
-    writeFileSync(join(issues, '2024-19.mdx'), added);
-
-    const r = await runScript('check', [], { KFJZ_CONTENT_DIR: issues, GITHUB_ACTIONS: 'true' });
-    expect(r.status, r.output).toBe(1);
-    const totalLine = added.slice(0, added.indexOf('total: { projects: 61, investment: 148.27 }')).split('\n').length;
-    expect(r.output).toContain(
-      `::error file=${join(issues, '2024-19.mdx')},line=${totalLine},title=cityReports[1] 忻州 total.investment::忻州 total.investment is 148.27亿元 but its stated parts add up to 148.17亿元`,
-    );
-    // The plain form is for people, the commands are for the runner: not both.
-    expect(r.output).not.toMatch(/^\S+\.mdx:\d+: /m);
-    expect(r.output).toMatch(/^failed: 1 error\(s\), 0 warning\(s\)/m);
-
-    const plain = await runScript('check', ['--format', 'plain'], { KFJZ_CONTENT_DIR: issues, GITHUB_ACTIONS: 'true' });
-    expect(plain.output).toContain(
-      `${join(issues, '2024-19.mdx')}:${totalLine}: cityReports[1] 忻州 total.investment: `,
-    );
-    expect(plain.output).not.toContain('::error');
   });
 });

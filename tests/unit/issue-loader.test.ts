@@ -11,10 +11,9 @@ import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { describe, expect, test } from 'vitest';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { availableParallelism } from 'node:os';
 import { renderIssueBody } from '../../src/markdown/issue-body.ts';
 import { issueLoader } from '../../src/markdown/issue-loader.ts';
-import { bodyRenderer } from '../../src/markdown/render-pool.ts';
+import { bodyRenderer, threadsFor } from '../../src/markdown/render-pool.ts';
 import { issueBody } from '#lib/site/issue-body.ts';
 import { contentFolder, seedMdx, seedWith } from '../support/content.ts';
 
@@ -136,15 +135,23 @@ describe('the issue loader', () => {
 });
 
 describe('rendering bodies on every core', () => {
-  test('a full build’s worth of bodies renders in worker threads exactly as on the loader’s own thread', async () => {
+  test('threads only where two or more pay for their start, never more than the cores', () => {
+    expect(threadsFor(200, 1)).toBe(0);
+    expect(threadsFor(200, 2)).toBe(2);
+    expect(threadsFor(199, 8)).toBe(0);
+    expect(threadsFor(1000, 4)).toBe(4);
+    expect(threadsFor(1000, 16)).toBe(10);
+    expect(bodyRenderer(20).threads).toBe(0);
+  });
+
+  test('a body renders in a worker thread exactly as on the loader’s own thread, whatever the cores', async () => {
     const { frontmatter, content } = parseFrontmatter(seedMdx(), { frontmatter: 'empty-with-spaces' });
     const job = { body: content, frontmatter, path: '/content/issues/2024-18.mdx' };
     const inline = await renderIssueBody(job.body, job.frontmatter, job.path);
-    // 200 bodies: enough for two threads (the loader keeps a handful on its own thread).
-    const renderer = bodyRenderer(200);
+    // Two threads asked for outright, so even a one-core runner renders in worker threads.
+    const renderer = bodyRenderer(2, 2);
     try {
-      expect(renderer.threads).toBe(availableParallelism() >= 2 ? 2 : 0);
-      expect(bodyRenderer(20).threads).toBe(0);
+      expect(renderer.threads).toBe(2);
       const [first, second] = await Promise.all([renderer.render(job), renderer.render(job)]);
       expect(first).toEqual(inline);
       expect(second).toEqual(inline);

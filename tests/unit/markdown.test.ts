@@ -14,7 +14,7 @@ import {
   type RehypePlugins,
   type RemarkPlugins,
 } from '@astrojs/markdown-remark';
-import type { Element, ElementContent, Nodes, Root } from 'hast';
+import type { ElementContent, Nodes, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, test } from 'vitest';
 import * as markdown from '../../src/markdown/index.ts';
@@ -24,6 +24,7 @@ import { rehypeSanitizeBody } from '../../src/markdown/rehype-sanitize-body.ts';
 import { remarkContinuationNote } from '../../src/markdown/remark-continuation-note.ts';
 import { remarkPhotoCredit } from '../../src/markdown/remark-photo-credit.ts';
 import { rehypeFigureSources, remarkFigureSources } from '../../src/markdown/figure-sources.ts';
+import { jsxStringAttributes } from '#lib/source/jsx-attributes.ts';
 
 const FIXTURES = new URL('../fixtures/markdown/', import.meta.url);
 const ISSUES = new URL('../../content/issues/', import.meta.url);
@@ -63,13 +64,10 @@ async function renderMdx(
 function mdxToHtml(tree: Root): string {
   const toElements = (node: Nodes): Nodes => {
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      const properties: Element['properties'] = {};
-      for (const a of node.attributes)
-        if (a.type === 'mdxJsxAttribute' && typeof a.value === 'string') properties[a.name] = a.value;
       return {
         type: 'element',
         tagName: node.name ?? 'fragment',
-        properties,
+        properties: jsxStringAttributes(node),
         children: node.children.map(toElements) as ElementContent[],
       };
     }

@@ -17,7 +17,7 @@ import {
 import type { Issue } from '#schemas/issue.ts';
 import { parseCsv } from '../support/csv.ts';
 import { SEED_MDX } from '../support/seed.ts';
-import { SEED_CITY_REPORTS, SEED_PROVINCE } from '../support/seed-figures.ts';
+import { SEED_CITY_REPORTS, SEED_PROVINCE, seedFigures, seedReport } from '../support/seed-figures.ts';
 
 function seedIssue(): Issue {
   const { loaded, problems } = loadIssueFile(SEED_MDX);
@@ -42,12 +42,7 @@ describe('city report records', () => {
     expect(xinzhou).toMatchObject({
       issue: '2024-18',
       round: '2024-2',
-      city: 'xinzhou',
-      cityName: '忻州',
-      signed: { projects: 21, investment: 70.05 },
-      started: { projects: 23, investment: 65.88 },
-      producing: { projects: 17, investment: 12.24 },
-      total: { projects: 61, investment: 148.17 },
+      ...seedReport('xinzhou'),
       url: '/issues/2024/18/#xinzhou',
     });
     expect(xinzhou).not.toHaveProperty('derived');
@@ -56,7 +51,7 @@ describe('city report records', () => {
   test('a batch the text does not mention is absent, and so is a key it does not state', () => {
     const taiyuan = records.find((r) => r.city === 'taiyuan');
     expect(Object.keys(taiyuan ?? {})).not.toEqual(expect.arrayContaining(['started']));
-    expect(taiyuan?.signed).toStrictEqual({ projects: 14 });
+    expect(taiyuan?.signed).toStrictEqual(seedFigures('taiyuan').signed);
     expect(JSON.stringify(records)).not.toContain('null');
   });
 

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { loadIssueFile, loadIssues } from '#lib/check/content-check-fs.ts';
 import { formatProblem } from '#lib/check/problem.ts';
 import { contentFolder, seedMdx, seedWith } from '../support/content.ts';
+import { SEED_PROVINCE, seedFigures } from '../support/seed-figures.ts';
 import { SEED_MDX } from '../support/seed.ts';
 
 /** Problems for one issue text, formatted as `npm run check` prints them. */
@@ -16,9 +17,9 @@ describe('the issue schema', () => {
     const { loaded, problems } = loadIssueFile(SEED_MDX);
     expect(problems).toEqual([]);
     const xinzhou = loaded?.issue.cityReports.find((r) => r.city === 'xinzhou');
-    expect(xinzhou?.total).toEqual({ projects: 61, investment: 148.17 });
+    expect(xinzhou?.total).toEqual(seedFigures('xinzhou').total);
     expect(loaded?.issue.date).toBeUndefined();
-    expect(loaded?.issue.rounds[0]?.province.signed).toEqual({ projects: 198 });
+    expect(loaded?.issue.rounds[0]?.province.signed).toEqual(SEED_PROVINCE.signed);
   });
 
   test('rejects a total that disagrees with its parts, naming file, line, city and both values', () => {

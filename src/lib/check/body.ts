@@ -6,6 +6,7 @@
  */
 import type { Root, Text } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { hasJsxAttribute, jsxAttribute } from '#lib/source/jsx-attributes.ts';
 import { visit } from 'unist-util-visit';
 import type { Issue } from '#schemas/issue.ts';
 import type { Problem } from './problem.ts';
@@ -40,13 +41,6 @@ type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
 const isElement = (n: { type: string }): n is JsxElement =>
   n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement';
-
-function stringAttribute(el: JsxElement, name: string): string | undefined {
-  for (const a of el.attributes) {
-    if (a.type === 'mdxJsxAttribute' && a.name === name && typeof a.value === 'string') return a.value;
-  }
-  return undefined;
-}
 
 /** True when an MDX expression holds nothing but comments (`{/* … *\/}`), which render as nothing. */
 function isCommentOnly(node: {
@@ -126,11 +120,11 @@ export function checkMdxBody(tree: Root, file: string, lineOffset = 0): Problem[
         }
       }
       const required = REQUIRED_ATTRIBUTE[name];
-      if (required && !node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === required.name)) {
+      if (required && !hasJsxAttribute(node, required.name)) {
         at(node, `<${name}> needs ${required.name}="…": ${required.means}`);
       }
       if (name === 'Page' && !hasText(node)) {
-        const id = stringAttribute(node, 'id') ?? '…';
+        const id = jsxAttribute(node, 'id') ?? '…';
         at(
           node,
           `page ${id} has no text yet: paste the text of page ${id}, as printed, inside <Page id="${id}"> … </Page>`,
@@ -220,7 +214,7 @@ export function checkAnchors(
     } else if (isElement(node)) {
       const line = lineOfNode(node);
       if (node.name === 'Page') {
-        const page = stringAttribute(node, 'id');
+        const page = jsxAttribute(node, 'id');
         if (page && anchors.get(pageAnchor(page)) === `<Page id="${page}">`) {
           problems.push({
             severity: 'error',
@@ -230,9 +224,9 @@ export function checkAnchors(
           });
         } else if (page) claim(pageAnchor(page), `<Page id="${page}">`, { line: () => line });
       } else if (node.name && /^[a-z]/.test(node.name)) {
-        const id = stringAttribute(node, 'id');
+        const id = jsxAttribute(node, 'id');
         if (id !== undefined) claim(id, `<${node.name} id="${id}">`, { line: () => line });
-        const href = node.name === 'a' ? stringAttribute(node, 'href') : undefined;
+        const href = node.name === 'a' ? jsxAttribute(node, 'href') : undefined;
         if (href?.startsWith('#')) links.push({ href, line });
       }
     }

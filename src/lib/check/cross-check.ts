@@ -9,16 +9,12 @@
  * figure for the same unit and batch, and the front-matter's figure nowhere.
  */
 import { cityName } from '#data/cities.ts';
-import { FIGURE_KEYS, FIGURE_PARTS, FIGURE_PART_LABELS, type FigureKey } from '#schemas/figures.ts';
+import { FIGURE_KEYS, FIGURE_PARTS, FIGURE_PART_LABELS, UNITS, cents } from '#schemas/figures.ts';
 import { extractFiguresAndMentions, findFigureMentions } from '#lib/extract/extractor.ts';
 import { describeSubUnit, reportUnit } from '#lib/extract/units.ts';
 import { formatFigure } from '#schemas/figures.ts';
 import type { LoadedIssue } from '#lib/source/loaded-issue.ts';
 import type { Problem } from './problem.ts';
-
-const UNIT: Record<FigureKey, '个' | '亿元'> = { projects: '个', investment: '亿元', expectedOutput: '亿元' };
-
-const cents = (v: number) => Math.round(v * 100);
 
 export function crossCheckIssue({ file, issue, body, lineOf }: LoadedIssue): Problem[] {
   const problems: Problem[] = [];
@@ -60,7 +56,7 @@ export function crossCheckIssue({ file, issue, body, lineOf }: LoadedIssue): Pro
           // when the text also states it (left out, or read for another batch), the extractor
           // may have read the wrong one, and the check must not demand its reading.
           const alsoStated = mentioned.some(
-            (m) => m.key === key && m.unit === UNIT[key] && cents(m.value) === cents(fm),
+            (m) => m.key === key && m.unit === UNITS[key] && cents(m.value) === cents(fm),
           );
           problems.push({
             severity: alsoStated ? 'warning' : 'error',
@@ -70,13 +66,13 @@ export function crossCheckIssue({ file, issue, body, lineOf }: LoadedIssue): Pro
               : `${name} ${FIGURE_PART_LABELS[part]}: the front-matter says ${formatFigure(key, fm)} but the report's text says ${formatFigure(key, tx)}; make them agree with the printed page`,
           });
         } else if (fm !== undefined && tx === undefined) {
-          const anywhere = mentioned.some((m) => m.unit === UNIT[key] && cents(m.value) === cents(fm));
+          const anywhere = mentioned.some((m) => m.unit === UNITS[key] && cents(m.value) === cents(fm));
           if (!anywhere) {
-            const inText = mentioned.filter((m) => m.unit === UNIT[key]).map((m) => formatFigure(key, m.value));
+            const inText = mentioned.filter((m) => m.unit === UNITS[key]).map((m) => formatFigure(key, m.value));
             problems.push({
               severity: 'error',
               ...at(),
-              message: `${name} ${FIGURE_PART_LABELS[part]}: the front-matter says ${formatFigure(key, fm)} but the report's text does not state it (the text's ${UNIT[key]} figures: ${inText.join(', ') || 'none'}); store only what the text states`,
+              message: `${name} ${FIGURE_PART_LABELS[part]}: the front-matter says ${formatFigure(key, fm)} but the report's text does not state it (the text's ${UNITS[key]} figures: ${inText.join(', ') || 'none'}); store only what the text states`,
             });
           }
         } else if (fm === undefined && tx !== undefined) {
@@ -97,7 +93,7 @@ export function crossCheckIssue({ file, issue, body, lineOf }: LoadedIssue): Pro
       for (const key of FIGURE_KEYS) {
         const fm = round.province[part]?.[key];
         if (fm === undefined) continue;
-        if (mentions.some((m) => m.unit === UNIT[key] && cents(m.value) === cents(fm))) continue;
+        if (mentions.some((m) => m.unit === UNITS[key] && cents(m.value) === cents(fm))) continue;
         const line = lineOf(['rounds', r, 'province', part, key]);
         problems.push({
           severity: 'error',

@@ -14,6 +14,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { hasJsxAttribute, jsxAttribute } from '#lib/source/jsx-attributes.ts';
 import { visit } from 'unist-util-visit';
 import type { LoadedIssue } from '#lib/source/loaded-issue.ts';
 import { refusedFile } from './body-allowlist.ts';
@@ -39,11 +40,6 @@ export interface NamedImage {
 }
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
-
-const attribute = (el: JsxElement, name: string) => {
-  const a = el.attributes.find((x) => x.type === 'mdxJsxAttribute' && x.name === name);
-  return a && typeof a.value === 'string' ? a.value : a ? null : undefined;
-};
 
 /** `2024-18` for content/issues/2024-18.mdx: the folder its images go in. */
 const issueFolder = (path: string) => basename(path).replace(/\.mdx$/, '');
@@ -133,7 +129,8 @@ export function namedImages({ issue, body, lineOf }: LoadedIssue, issuePath: str
   // Block photos and photos inside a paragraph alike: both reach the page.
   const photo = (el: JsxElement) => {
     if (el.name !== 'Photo') return;
-    const src = attribute(el, 'src');
+    // null: written, but not as a string (`src={x}`, a bare `src`).
+    const src = jsxAttribute(el, 'src') ?? (hasJsxAttribute(el, 'src') ? null : undefined);
     if (src === undefined) return; // a photo the archive does not hold: the page says so
     const label = `<Photo src="${src ?? ''}">`;
     const image: NamedImage = { line: el.position?.start.line, field: undefined, label, problems: [] };
@@ -144,7 +141,7 @@ export function namedImages({ issue, body, lineOf }: LoadedIssue, issuePath: str
       );
       return;
     }
-    const alt = attribute(el, 'alt');
+    const alt = jsxAttribute(el, 'alt');
     if (typeof alt !== 'string' || alt.trim() === '') {
       image.problems.push(`${label} needs alt="…": say in words what the photo shows, for readers who cannot see it`);
     }

@@ -15,7 +15,7 @@
  * 4. Exclusion rules (each documented where it is applied) leave figures out with a review note.
  * 5. Taken figures fill a RoundFigures; a key the text does not state stays absent.
  */
-import type { Batch, BatchFigures, FigureKey, RoundFigures } from '#schemas/figures.ts';
+import type { Batch, BatchFigures, FigureKey, FigurePart, RoundFigures } from '#schemas/figures.ts';
 import { originalSpan, readingText, type ReadingText } from './normalise.ts';
 import { splitClauses, splitSentences, type Span } from './clauses.ts';
 import { namesOwnUnit, otherUnitName, sentenceSubject } from './units.ts';
@@ -46,12 +46,10 @@ import {
   SUBSET_MARKER,
   subUnitSubject,
   type LabelMeaning,
-  type Target,
   type UnitScope,
 } from './words.ts';
 
 export type { FigureUnit } from './numbers.ts';
-export type { Target } from './words.ts';
 
 export interface ExtractedFigures {
   /** Only stated values: a key not stated is absent, a batch not mentioned is absent. */
@@ -64,7 +62,7 @@ export interface ExtractedFigures {
 
 /** What made one output figure (the unit is the report's or the province's, as read). */
 export interface FigureEvidence {
-  target: Target;
+  part: FigurePart;
   key: FigureKey;
   value: number;
   /** The figure's phrase as printed, e.g. `“签约一批”项目15个`. */
@@ -87,7 +85,7 @@ export interface FigureMention {
   /** projects for 个; expectedOutput after 年产值; investment for every other amount. */
   key: FigureKey;
   /** The batch (or total) the figure is attributed to. Present only when it is taken. */
-  batch?: Target;
+  part?: FigurePart;
   /** Why the figure is left out. Present only when it is left out. */
   leftOut?: string;
 }
@@ -128,15 +126,15 @@ export function findFigureMentions(text: string, options: ExtractOptions = {}): 
 
 /** What the figures just read were about; figures without a batch word of their own inherit it. */
 type Context =
-  | { kind: 'target'; target: Target }
-  /** `batch`: the batch a left-out subset belongs to (`现场签约项目6个` after the signed count). */
-  | { kind: 'excluded'; reason: string; batch?: Target }
+  | { kind: 'part'; part: FigurePart }
+  /** `part`: the batch a left-out subset belongs to (`现场签约项目6个` after the signed count). */
+  | { kind: 'excluded'; reason: string; part?: FigurePart }
   | { kind: 'respectively'; batches: Batch[] };
 
 interface Decision {
   token: NumberToken;
   key: FigureKey;
-  target?: Target;
+  part?: FigurePart;
   leftOut?: string;
   /** Left out because of what the figure is about (sub-unit, subset, period): it taints the context. */
   structural: boolean;
@@ -148,7 +146,7 @@ interface Decision {
   /** The place other than the reporting unit the figure is stated for, when that is why it is left out. */
   otherUnit?: string;
   /** The batch whose subset (signed on site) the figure counts, when that is why it is left out. */
-  subsetOf?: Target;
+  subsetOf?: FigurePart;
   /** How the figure was read (see {@link FigureEvidence}). */
   rule?: string;
 }
@@ -206,7 +204,7 @@ interface ClauseReading {
   /** Next figure index per key after 分别. */
   cursor: Record<FigureKey, number>;
   /** The count of a batch taken so far in the text, if any. */
-  statedCount: (target: Target) => number | undefined;
+  statedCount: (part: FigurePart) => number | undefined;
   /**
    * The sentence before named the round (`“三个一批”活动…举行`) and stated no figure, and this
    * clause opens its sentence: a bare `812个项目涉及…` there counts the round's projects.
@@ -228,8 +226,8 @@ function readFigures(original: string, scope: UnitScope): Reading {
   const { text } = reading;
   const tokens = scanNumbers(text);
   const decisions: Decision[] = [];
-  const statedCount = (target: Target) =>
-    decisions.findLast((d) => d.key === 'projects' && d.target === target && d.leftOut === undefined)?.token.value;
+  const statedCount = (part: FigurePart) =>
+    decisions.findLast((d) => d.key === 'projects' && d.part === part && d.leftOut === undefined)?.token.value;
   let previousSentence: Context | undefined;
   // A place other than the reporting unit that a sentence opens with (`同日，定襄县举行分会场
   // 活动。活动中，该县集中签约项目4个`): its paragraph's later sentences stay about it.
@@ -278,7 +276,7 @@ function readFigures(original: string, scope: UnitScope): Reading {
 
 /** An amount still unattributed at the end is left out (e.g. `康佳集团…投资50亿元`). */
 function finalise(d: Decision): Decision {
-  if (d.target !== undefined || d.leftOut !== undefined) return d;
+  if (d.part !== undefined || d.leftOut !== undefined) return d;
   return { ...d, leftOut: 'not attributed to any batch or to the total' };
 }
 
@@ -293,7 +291,7 @@ function readClause(
   state: SentenceState,
   previousSentence: Context | undefined,
   scope: UnitScope,
-  statedCount: (target: Target) => number | undefined,
+  statedCount: (part: FigurePart) => number | undefined,
   opensAfterRound = false,
 ): Decision[] {
   const reading: ClauseReading = {
@@ -333,12 +331,12 @@ function readClause(
   const decided = [...counts, ...amounts.map(({ frame, marks }) => decideAmount(reading, frame, marks, counts))];
   decided.sort((a, b) => a.token.offset - b.token.offset);
   for (const d of decided) {
-    if (d.target && d.target !== 'total' && !d.aside && !state.batchesSoFar.includes(d.target)) {
-      state.batchesSoFar.push(d.target);
+    if (d.part && d.part !== 'total' && !d.aside && !state.batchesSoFar.includes(d.part)) {
+      state.batchesSoFar.push(d.part);
     }
   }
   updateContext(clause, decided, state, reading.respectively);
-  state.pending = decided.filter((d) => d.key !== 'projects' && d.target === undefined && !d.leftOut);
+  state.pending = decided.filter((d) => d.key !== 'projects' && d.part === undefined && !d.leftOut);
   return decided;
 }
 
@@ -402,7 +400,7 @@ function applyMarkers(
     } else if (marker.kind === 'subset') {
       const base = state.figureContext ?? previousSentence;
       state.subsetOf = subsetReason(base);
-      state.subsetOfBatch = base?.kind === 'target' && base.target !== 'total';
+      state.subsetOfBatch = base?.kind === 'part' && base.part !== 'total';
       state.subsetDepth = state.parenDepth;
     } else if (marker.kind === 'open') state.parenDepth += 1;
     else {
@@ -414,8 +412,8 @@ function applyMarkers(
 
 function subsetReason(base: Context | undefined): string | undefined {
   if (base === undefined) return undefined;
-  if (base.kind === 'target' && base.target === 'total') return undefined;
-  if (base.kind === 'target') return `a part (其中…) of the ${base.target} figure before it`;
+  if (base.kind === 'part' && base.part === 'total') return undefined;
+  if (base.kind === 'part') return `a part (其中…) of the ${base.part} figure before it`;
   if (base.kind === 'excluded') return 'a part (其中…) of a figure left out before it';
   return 'a part (其中…) of the figures before it';
 }
@@ -509,7 +507,7 @@ const COUNT_RULE: Record<CountForm['form'], string> = {
   bare: 'count after a batch word (签约15个)',
 };
 
-type Meant = { target: Target | undefined } | { leftOut: string; structural: boolean };
+type Meant = { part: FigurePart | undefined } | { leftOut: string; structural: boolean };
 
 function decideCount(reading: ClauseReading, frame: Frame, marks: Marks): Decision | undefined {
   const form = countForm(frame, reading.respectively);
@@ -530,15 +528,15 @@ function decideCount(reading: ClauseReading, frame: Frame, marks: Marks): Decisi
     return { ...base, ...other, structural: true, leftOut: structural.reason };
   }
 
-  const meant = countTarget(reading, frame, form);
+  const meant = countPart(reading, frame, form);
   if ('leftOut' in meant) return { ...base, structural: meant.structural, leftOut: meant.leftOut };
-  if (meant.target === undefined)
+  if (meant.part === undefined)
     return { ...base, structural: false, leftOut: 'not attributed to any batch or to the total' };
-  const taken = { ...base, target: meant.target, structural: false };
+  const taken = { ...base, part: meant.part, structural: false };
 
   // Rule: `现场签约项目6个` / `9个项目进行了现场签约` after the batch's count was stated (18):
   // the projects signed on site, a subset of the batch, never its count.
-  const before = reading.statedCount(meant.target);
+  const before = reading.statedCount(meant.part);
   if (
     before !== undefined &&
     before !== token.value &&
@@ -547,8 +545,8 @@ function decideCount(reading: ClauseReading, frame: Frame, marks: Marks): Decisi
     return {
       ...base,
       structural: true,
-      subsetOf: meant.target,
-      leftOut: `on site (现场), a subset of the ${meant.target} count ${before} stated before`,
+      subsetOf: meant.part,
+      leftOut: `on site (现场), a subset of the ${meant.part} count ${before} stated before`,
     };
   }
 
@@ -561,11 +559,11 @@ function decideCount(reading: ClauseReading, frame: Frame, marks: Marks): Decisi
   return taken;
 }
 
-function countTarget(reading: ClauseReading, frame: Frame, form: CountForm): Meant {
+function countPart(reading: ClauseReading, frame: Frame, form: CountForm): Meant {
   if (form.form === 'countFirst') {
     // Rule: `10个代表项目`, `43个亿元以上项目`: a qualified subset, never the batch count.
     if (form.qualifier.kind === 'category') return category(form.qualifier.qualifier);
-    if (form.qualifier.kind === 'batch') return { target: form.qualifier.batch };
+    if (form.qualifier.kind === 'batch') return { part: form.qualifier.batch };
     const list = labelMeaning(frame.before);
     if (list.kind === 'list') return fromList(reading, list.batches, false);
     // `39个项目参加集中签约、开工、投产`: the projects of several batches together.
@@ -577,8 +575,8 @@ function countTarget(reading: ClauseReading, frame: Frame, form: CountForm): Mea
       return fromList(reading, listAfter, false);
     }
     const word = nearestBatchWord(frame);
-    if (word) return { target: word };
-    if (endsWithTotalWord(frame.before)) return { target: 'total' };
+    if (word) return { part: word };
+    if (endsWithTotalWord(frame.before)) return { part: 'total' };
     // Rule: `…“三个一批”活动在全省各地同步举行。812个项目涉及…`: a sentence that opens with a
     // bare count right after the sentence naming the round counts all the round's projects.
     if (
@@ -587,17 +585,17 @@ function countTarget(reading: ClauseReading, frame: Frame, form: CountForm): Mea
       frame.before.trim() === '' &&
       /^项目(?:涉及|涵盖|覆盖|包括|分布|共|总投资)/u.test(frame.after)
     ) {
-      return { target: 'total' };
+      return { part: 'total' };
     }
     return inherited(reading, 'projects');
   }
   const meaning = form.meaning;
   // Rule: `战略性新兴产业项目54个`, `亿元以上项目共43个`, `涉及…的项目共25个`: a category.
   if (meaning.kind === 'category') return category(meaning.qualifier);
-  if (meaning.kind === 'batch') return { target: meaning.batch };
+  if (meaning.kind === 'batch') return { part: meaning.batch };
   if (meaning.kind === 'list') return fromList(reading, meaning.batches, form.form === 'label' && form.respectively);
-  if (meaning.kind === 'total') return { target: 'total' };
-  if (form.form === 'label' && form.totalTail) return { target: 'total' };
+  if (meaning.kind === 'total') return { part: 'total' };
+  if (form.form === 'label' && form.totalTail) return { part: 'total' };
   return inherited(reading, 'projects');
 }
 
@@ -611,7 +609,7 @@ function category(qualifier: string): Meant {
  */
 function fromList(reading: ClauseReading, batches: Batch[], saysRespectively: boolean): Meant {
   if (saysRespectively || reading.respectively) return nextRespectively(reading, 'projects', batches);
-  if (batches.length === 3) return { target: 'total' };
+  if (batches.length === 3) return { part: 'total' };
   return { leftOut: `stated for several batches together (${batches.join(' + ')})`, structural: true };
 }
 
@@ -624,15 +622,15 @@ function nextRespectively(
   reading.cursor[key] = i + 1;
   const batch = batches[i];
   if (batch === undefined) return { leftOut: 'more figures after 分别 than batches named', structural: false };
-  return { target: batch };
+  return { part: batch };
 }
 
 /** A figure with no batch word of its own takes the sentence's context. */
 function inherited(reading: ClauseReading, key: FigureKey): Meant {
   const { context } = reading;
   if (reading.respectively) return nextRespectively(reading, key);
-  if (context === undefined || context.kind === 'respectively') return { target: undefined };
-  if (context.kind === 'target') return { target: context.target };
+  if (context === undefined || context.kind === 'respectively') return { part: undefined };
+  if (context.kind === 'part') return { part: context.part };
   return { leftOut: context.reason, structural: true };
 }
 
@@ -720,10 +718,10 @@ function decideAmount(reading: ClauseReading, frame: Frame, marks: Marks, counts
     return structural.otherUnit === undefined ? d : { ...d, otherUnit: structural.otherUnit };
   }
 
-  const meant = amountTarget(reading, frame, money?.respectively === true || continuesList, counts, key);
+  const meant = amountPart(reading, frame, money?.respectively === true || continuesList, counts, key);
   if ('leftOut' in meant) return leftOut(meant.leftOut, meant.structural);
   const attributed =
-    meant.target === undefined ? { ...base, structural: false } : { ...base, target: meant.target, structural: false };
+    meant.part === undefined ? { ...base, structural: false } : { ...base, part: meant.part, structural: false };
 
   // Rule: `约15亿元`, `70余亿元`, `10亿元以上` are approximate: never a figure.
   if (money?.approximate === true || token.rough || approximateAfter(frame.after)) {
@@ -751,7 +749,7 @@ function amountKey(
  * the nearest count in the same clause (`总投资77.01亿元的15个项目集中签约`); a single batch
  * word in the clause; the previous clause's context in the same sentence.
  */
-function amountTarget(
+function amountPart(
   reading: ClauseReading,
   frame: Frame,
   saysRespectively: boolean,
@@ -765,20 +763,20 @@ function amountTarget(
   const own = batchWords(frame.before).at(-1);
   // `现场签约项目6个，签约金额28.7亿元`: the amount of the subset just left out.
   const { context } = reading;
-  if (own && context?.kind === 'excluded' && context.batch === own.batch) {
+  if (own && context?.kind === 'excluded' && context.part === own.batch) {
     return { leftOut: context.reason, structural: true };
   }
-  if (own) return { target: own.batch };
+  if (own) return { part: own.batch };
   const count = nearestCount(frame.token.offset, counts);
   if (count) {
     if (count.structural && count.leftOut) return { leftOut: count.leftOut, structural: true };
-    return { target: count.target };
+    return { part: count.part };
   }
   const inClause = distinctBatches(frame.clause.text);
-  if (inClause.length === 1 && inClause[0]) return { target: inClause[0] };
+  if (inClause.length === 1 && inClause[0]) return { part: inClause[0] };
   if (inClause.length > 1) return { leftOut: 'the clause names several batches', structural: false };
-  if (context === undefined || context.kind === 'respectively') return { target: undefined };
-  if (context.kind === 'target') return { target: context.target };
+  if (context === undefined || context.kind === 'respectively') return { part: undefined };
+  if (context.kind === 'part') return { part: context.part };
   return { leftOut: context.reason, structural: true };
 }
 
@@ -792,8 +790,8 @@ function nearestCount(offset: number, counts: Decision[]): Decision | undefined 
  */
 function attributePending(state: SentenceState, counts: Decision[]): void {
   const first = counts[0];
-  if (!first || first.target === undefined || first.structural) return;
-  for (const pending of state.pending) pending.target = first.target;
+  if (!first || first.part === undefined || first.structural) return;
+  for (const pending of state.pending) pending.part = first.part;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -805,9 +803,9 @@ function contextAfter(d: Decision): Context | undefined {
   if (d.structural && d.leftOut !== undefined) {
     return d.subsetOf === undefined
       ? { kind: 'excluded', reason: d.leftOut }
-      : { kind: 'excluded', reason: d.leftOut, batch: d.subsetOf };
+      : { kind: 'excluded', reason: d.leftOut, part: d.subsetOf };
   }
-  if (d.target !== undefined) return { kind: 'target', target: d.target };
+  if (d.part !== undefined) return { kind: 'part', part: d.part };
   return undefined;
 }
 
@@ -834,7 +832,7 @@ function updateContext(
   }
   // A clause that names one batch and states no figure (`“签约一批”：`) sets the context.
   const named = distinctBatches(clause.text);
-  if (decided.length === 0 && named.length === 1 && named[0]) state.context = { kind: 'target', target: named[0] };
+  if (decided.length === 0 && named.length === 1 && named[0]) state.context = { kind: 'part', part: named[0] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -852,7 +850,7 @@ function toMention(original: string, reading: ReadingText, d: Decision): FigureM
     key: d.key,
   };
   if (d.leftOut !== undefined) mention.leftOut = d.leftOut;
-  else if (d.target !== undefined) mention.batch = d.target;
+  else if (d.part !== undefined) mention.part = d.part;
   return mention;
 }
 
@@ -864,7 +862,7 @@ function summarise(original: string, { decisions, reading }: Reading): Extracted
   const review: string[] = [];
   const taken: Decision[] = [];
   for (const d of decisions) {
-    if (d.leftOut !== undefined || d.target === undefined) {
+    if (d.leftOut !== undefined || d.part === undefined) {
       review.push(`“${quote(d.phraseStart, d.phraseEnd)}”: ${d.leftOut ?? 'not attributed'}, left out`);
       continue;
     }
@@ -872,7 +870,7 @@ function summarise(original: string, { decisions, reading }: Reading): Extracted
   }
   // Rule: a batch stated twice with different values is a second unit or period that the text
   // does not make clear: neither value is output, the review quotes both.
-  const slot = (d: Decision) => `${d.target}.${d.key}`;
+  const slot = (d: Decision) => `${d.part}.${d.key}`;
   const conflicting = new Set<string>();
   for (const d of taken) {
     if (taken.some((e) => slot(e) === slot(d) && e.token.value !== d.token.value)) conflicting.add(slot(d));
@@ -886,13 +884,13 @@ function summarise(original: string, { decisions, reading }: Reading): Extracted
   const figures: RoundFigures = {};
   const evidence: FigureEvidence[] = [];
   for (const d of taken) {
-    if (conflicting.has(slot(d)) || d.target === undefined) continue;
-    const batch: BatchFigures = figures[d.target] ?? {};
+    if (conflicting.has(slot(d)) || d.part === undefined) continue;
+    const batch: BatchFigures = figures[d.part] ?? {};
     batch[d.key] = d.token.value;
-    figures[d.target] = batch;
+    figures[d.part] = batch;
     const clause = clauseAround(reading.text, d.token.offset);
     evidence.push({
-      target: d.target,
+      part: d.part,
       key: d.key,
       value: d.token.value,
       phrase: quote(d.phraseStart, d.phraseEnd),

@@ -7,9 +7,6 @@ import type { Batch } from '#schemas/figures.ts';
 import { CITIES } from '#data/cities.ts';
 import { COUNTIES } from '#data/places.ts';
 
-/** A stated figure belongs to one batch or to the total over the batches. */
-export type Target = Batch | 'total';
-
 // ---------------------------------------------------------------------------------------------
 // Batch words
 // ---------------------------------------------------------------------------------------------

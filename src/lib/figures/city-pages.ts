@@ -8,7 +8,8 @@ import { compareNewestFirst } from '#lib/archive/order.ts';
 import { yearNeighbours, type YearNeighbours } from '#lib/archive/years.ts';
 import type { City } from '#data/cities.ts';
 import type { Round } from '#schemas/round.ts';
-import type { CityRecord, ProjectEntry, ReportEntry } from './city-rounds.ts';
+import type { CityRecord } from './city-record.ts';
+import type { ProjectEntry, ReportEntry } from './report-entries.ts';
 
 /** How many reports and named projects the city page lists before pointing at the year pages. */
 export const LATEST_REPORTS = 10;

@@ -15,7 +15,7 @@ import {
 import type { Issue } from '#schemas/issue.ts';
 import { issueAnchorPath } from '#lib/site/routes.ts';
 import type { DerivedFigures } from './arithmetic.ts';
-import { newestPerCity, type RoundSummary } from './city-rounds.ts';
+import { newestPerCity, type RoundSummary } from './round-summary.ts';
 import { provinceFigureId, reportFigureId } from './sources.ts';
 
 export interface FigureLinks {

@@ -86,7 +86,7 @@ const samePlace = (a: Place, b: Place) =>
  */
 function candidates(mentions: readonly FigureMention[], part: FigurePart, key: FigureKey, value: number) {
   const same = mentions.filter((m) => m.unit === UNITS[key] && cents(m.value) === cents(value));
-  const taken = same.filter((m) => m.batch === part && m.key === key);
+  const taken = same.filter((m) => m.part === part && m.key === key);
   return taken.length > 0 ? taken : same;
 }
 

@@ -5,7 +5,7 @@
  * of output items expected. An output item that the text states for another unit (a county, a
  * zone, another city, the province) counts as credited to the wrong unit. Pure, no file system.
  */
-import { FIGURE_KEYS, FIGURE_PARTS, type RoundFigures } from '#schemas/figures.ts';
+import { FIGURE_KEYS, FIGURE_PARTS, cents, type RoundFigures } from '#schemas/figures.ts';
 
 /** Figures as the importer prints them with `--json`. */
 export interface ImportedFigures {
@@ -142,8 +142,6 @@ export function scoreRealReport(output: ImportedFigures, expected: RealExpected)
     .map(label);
   return { ...base, wrongUnit: scope.length, scopeErrors: scope.length, scope };
 }
-
-const cents = (v: number) => Math.round(v * 100);
 
 function roundFigures<T extends RoundFigures>(f: T): T {
   const out = { ...f };

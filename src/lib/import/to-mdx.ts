@@ -4,7 +4,7 @@
  * MDX reads it as text, and review notes as MDX comments where the importer guessed.
  */
 import { stringify } from 'yaml';
-import type { RoundFigures } from '#schemas/figures.ts';
+import { FIGURE_PARTS, type RoundFigures } from '#schemas/figures.ts';
 import { speaksOfProvinceRound } from '#lib/extract/round.ts';
 
 const FIGURE_LIKE = /\d\s*(?:个|個|亿|億)/u;
@@ -39,7 +39,7 @@ export function escapeMdxText(text: string): string {
 /** Batches in the paper's order (签约, 开工, 投产, 合计), whatever order the extractor found them in. */
 function inPaperOrder(f: RoundFigures): RoundFigures {
   const out: RoundFigures = {};
-  for (const part of ['signed', 'started', 'producing', 'total'] as const) {
+  for (const part of FIGURE_PARTS) {
     const batch = f[part];
     if (batch) out[part] = batch;
   }

@@ -13,9 +13,11 @@ import {
   FIGURE_KEYS,
   FIGURE_PARTS,
   UNITS,
+  UNIT_LIST,
   type FigureKey,
   type FigurePart,
   type RoundFigures,
+  type Unit,
 } from '#schemas/figures.ts';
 import { issueKey, type Issue } from '#schemas/issue.ts';
 import type { Column } from './columns.ts';
@@ -72,7 +74,7 @@ export interface FigureRecord {
   key: FigureKey;
   value: number;
   /** 个 or 亿元. */
-  measure: '个' | '亿元';
+  measure: Unit;
   url: string;
   quote: string;
 }
@@ -99,7 +101,7 @@ export function figureRecords(issues: readonly SourcedIssue[], base = '/'): Figu
         batch: f.part,
         key: f.key,
         value: f.value,
-        measure: UNITS[f.key] as FigureRecord['measure'],
+        measure: UNITS[f.key],
         url: under(base, issueAnchorPath(issue, id)),
         quote: sources.get(id)?.quote ?? '',
       });
@@ -178,7 +180,7 @@ export function figuresJsonSchema(id: string) {
         batch: text('batch', { enum: [...FIGURE_PARTS] }),
         key: text('key', { enum: [...FIGURE_KEYS] }),
         value: { type: 'number', minimum: 0, description: description['value'] },
-        measure: text('measure', { enum: ['个', '亿元'] }),
+        measure: text('measure', { enum: UNIT_LIST }),
         url: text('url', { pattern: '#' }),
         quote: text('quote'),
       },

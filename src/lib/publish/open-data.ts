@@ -10,6 +10,7 @@ import {
   BATCH_LABELS,
   FIGURE_PARTS,
   FIGURE_KEYS,
+  UNITS,
   type Batch,
   type BatchFigures,
   type RoundFigures,
@@ -203,9 +204,9 @@ export function issueRecords(issues: readonly SourcedIssue[], base = '/'): Issue
 }
 
 const FIGURE_DOCS = {
-  projects: { type: 'integer', unit: '个', what: '项目数' },
-  investment: { type: 'number', unit: '亿元', what: '总投资（计划总投资、签约投资额等，照原文）' },
-  expectedOutput: { type: 'number', unit: '亿元', what: '预计年产值' },
+  projects: { type: 'integer', unit: UNITS.projects, what: '项目数' },
+  investment: { type: 'number', unit: UNITS.investment, what: '总投资（计划总投资、签约投资额等，照原文）' },
+  expectedOutput: { type: 'number', unit: UNITS.expectedOutput, what: '预计年产值' },
 } as const;
 
 const PART_WORDS = { ...BATCH_LABELS, total: '合计（原文所载总数）' } as const;

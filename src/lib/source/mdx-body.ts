@@ -5,6 +5,7 @@
  */
 import type { Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { jsxAttribute } from './jsx-attributes.ts';
 import { toString } from 'mdast-util-to-string';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -47,13 +48,6 @@ export class MdxSyntaxError extends Error {
 const SECTION_COMPONENTS = new Set(['Article', 'CityReport']);
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
-
-function attr(node: JsxElement, name: string): string | undefined {
-  for (const a of node.attributes) {
-    if (a.type === 'mdxJsxAttribute' && a.name === name && typeof a.value === 'string') return a.value;
-  }
-  return undefined;
-}
 
 /** Text of a subtree, blocks separated by blank lines; nested sections are left to themselves. */
 function blockText(nodes: readonly RootContent[]): string {
@@ -124,11 +118,12 @@ export function parseMdxBody(body: string, lineOffset = 0): ParsedBody {
   visit(tree, (node) => {
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
     const el = node as JsxElement;
-    if (el.name === 'Page') pages.push({ id: attr(el, 'id') ?? '', line: (el.position?.start.line ?? 1) + lineOffset });
+    if (el.name === 'Page')
+      pages.push({ id: jsxAttribute(el, 'id') ?? '', line: (el.position?.start.line ?? 1) + lineOffset });
     if (!el.name || !SECTION_COMPONENTS.has(el.name)) return;
     const component = el.name as BodySection['component'];
-    const city = attr(el, 'city');
-    const anchor = attr(el, 'id') ?? city ?? '';
+    const city = jsxAttribute(el, 'city');
+    const anchor = jsxAttribute(el, 'id') ?? city ?? '';
     sections.push({
       component,
       anchor,
@@ -150,7 +145,7 @@ export function bodySections(nodes: readonly RootContent[]): Pick<BodySection, '
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
     const el = node as JsxElement;
     if (!el.name || !SECTION_COMPONENTS.has(el.name)) return;
-    const anchor = attr(el, 'id') ?? attr(el, 'city') ?? '';
+    const anchor = jsxAttribute(el, 'id') ?? jsxAttribute(el, 'city') ?? '';
     out.push({ component: el.name as BodySection['component'], anchor, text: blockText(el.children as RootContent[]) });
   });
   return out;

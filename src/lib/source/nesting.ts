@@ -4,15 +4,16 @@
  * Every tool after the parser walks the tree recursively (unist-util-visit, mdast-util-to-string,
  * remark-rehype, the sanitizer, hast-util-to-html), so a body nested some ten thousand levels
  * deep (`> > > …`, `<Article><Article>…`) overflows the stack. The parser itself (micromark) does
- * not overflow, but it slows down badly with depth: 20 000 list markers on one line take four
- * minutes, 200 000 `>` longer still. Hence:
+ * not overflow, but it slows down badly with depth: a few thousand markers on one line take
+ * minutes. Hence:
  *
  * - before parsing, a scan of the lines (one pass, no tree): the `>` and list markers that open
  *   a line, a list item's indentation, and emphasis marks (`*`, `_`, `~`) left open in a paragraph;
  * - after parsing, the tree's depth, measured with an explicit stack before anything walks it.
  *
- * Measured on remark-parse + remark-mdx (Node 24): parsing never overflowed up to the 1 MB an issue
- * may hold; unist-util-visit overflowed at 10 000 levels. An issue needs fewer than ten.
+ * remark-parse + remark-mdx parse an issue of the largest size allowed without overflowing, while
+ * unist-util-visit recurses and overflows on a deep enough tree (the times and depths measured
+ * are in scripts/bench/BENCHMARKS.md). An issue needs fewer than ten levels.
  */
 import type { Root } from 'mdast';
 

@@ -1,7 +1,8 @@
 /**
  * The build's content-check cache gives the same problems as checking afresh, and a kept result
  * never outlives the image files the issue names: a scan added after a failing check is seen,
- * and so is a link in the issue's folder pointed at another file.
+ * and so is a link in the issue's folder pointed at another file. In the build project because
+ * the check decodes the scans in a Node process of its own, and the unit project runs no process.
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

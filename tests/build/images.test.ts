@@ -3,6 +3,8 @@
  * data, more pixels than the limit, refused from the header before anything decodes it), paths
  * followed through `..` and links and kept to the issue's folder, and the build's image service,
  * which fails where Astro's own would publish an image unoptimised, named at the issue's line.
+ * In the build project because the check decodes images in a Node process of its own
+ * (src/lib/check/image-decode.ts), and the unit project runs no process.
  */
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
