@@ -5,9 +5,8 @@
  * the check decodes images in a Node process of its own and the unit project runs no process.
  */
 import { describe, expect, test } from 'vitest';
-import { BAD_INPUTS } from '../fixtures/bad-inputs/cases.ts';
+import { BAD_INPUTS, decodesImages } from '../fixtures/bad-inputs/cases.ts';
 import { expectAnnotated } from '../support/annotations.ts';
-import { decodesImages } from '../fixtures/bad-inputs/cases.ts';
 
 describe('every mistake of the bad-input corpus in an image file', () => {
   const cases = BAD_INPUTS.filter(decodesImages);

@@ -15,9 +15,8 @@ import {
   problemFormatter,
   type Problem,
 } from '#lib/check/problem.ts';
-import { BAD_INPUTS, seedEdited } from '../fixtures/bad-inputs/cases.ts';
+import { BAD_INPUTS, decodesImages, seedEdited } from '../fixtures/bad-inputs/cases.ts';
 import { expectAnnotated, parseAnnotation } from '../support/annotations.ts';
-import { decodesImages } from '../fixtures/bad-inputs/cases.ts';
 import { contentFolder } from '../support/content.ts';
 
 describe('a problem as a GitHub workflow command', () => {
