@@ -16,7 +16,7 @@ import {
   type SearchRequest,
 } from '#lib/search/query.ts';
 import { matchingPieces, pieceLevelNarrowing, pieceVariants, type PieceResult } from '#lib/search/pieces.ts';
-import type { FilterOption } from '#lib/search/record.ts';
+import type { FilterOption } from '#lib/search/facets.ts';
 import { excerpt, searchRuns } from '#lib/search/tokens.ts';
 import { decodeVariantChars, needsVariants } from '#lib/search/variant-chars.ts';
 import type { Variants } from '#lib/search/variants.ts';
