@@ -2,7 +2,8 @@
  * `npm run bench -- --issues N [--json] [--keep]`
  * Generates a synthetic archive of N issues (labelled synthetic) in a temporary folder and, on
  * that same corpus: builds this project and a bare Astro + MDX + Pagefind baseline; rebuilds
- * the project after adding one issue; measures search cost in Chromium and page weight.
+ * the project after adding one issue; measures page weight, and search cost in Chromium on both
+ * (this project's search page against bare Pagefind's).
  * Prints figures; asserts nothing (targets are judged by people, from the figures).
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -114,6 +115,9 @@ async function measure() {
     weights[name] = safeWeight(projectOut, path);
   }
   log('measuring search in Chromium…');
+  const search = values['skip-search'] ? undefined : await measureSearch(projectOut);
+  // Bare Pagefind on the same issues (the baseline's /search/, baseline.ts): what a first search costs without this project's index design.
+  const baselineSearch = values['skip-search'] ? undefined : await measureSearch(join(baselineDir, 'dist'));
   return {
     issues: n,
     machine: `${cpus().length} cores`,
@@ -130,7 +134,16 @@ async function measure() {
       steps: rebuildSteps,
     },
     pageWeight: weights,
-    search: values['skip-search'] ? undefined : await measureSearch(projectOut),
+    search,
+    baselineSearch,
+    searchRatio:
+      search && baselineSearch
+        ? {
+            coldTime: round(search.cold.medianMs / baselineSearch.cold.medianMs),
+            coldBytes: round(search.cold.medianBytes / baselineSearch.cold.medianBytes),
+            coldGzipBytes: round(search.cold.medianGzipBytes / baselineSearch.cold.medianGzipBytes),
+          }
+        : undefined,
   };
 }
 
@@ -211,19 +224,37 @@ function printReport(r: BenchResult) {
         `page weight ${name.padEnd(7)} HTML ${kib(w.html.raw)} (${kib(w.html.gzip)} gz) · CSS ${kib(w.css.raw)} (${kib(w.css.gzip)} gz) · JS ${kib(w.js.raw)} (${kib(w.js.gzip)} gz) · total ${kib(w.total.gzip)} gzip / ${kib(w.total.brotli)} brotli`,
       );
   }
-  if (r.search) {
-    console.log(`search over ${r.search.queries.length} queries (${r.search.note}):`);
+  for (const [name, s] of [
+    ['search', r.search],
+    ['bare Pagefind search (baseline)', r.baselineSearch],
+  ] as const) {
+    if (!s) continue;
+    console.log(`${name} over ${s.queries.length} queries (${s.note}):`);
     console.log(
-      `  cold: median ${r.search.cold.medianMs} ms, max ${r.search.cold.maxMs} ms to first results; median ${kib(r.search.cold.medianBytes)}, max ${kib(r.search.cold.maxBytes)} fetched (median ${kib(r.search.cold.medianGzipBytes)} from a host that gzips text)`,
+      `  cold: median ${s.cold.medianMs} ms, max ${s.cold.maxMs} ms to first results; median ${kib(s.cold.medianBytes)}, max ${kib(s.cold.maxBytes)} fetched (median ${kib(s.cold.medianGzipBytes)} from a host that gzips text)`,
     );
     console.log(
-      `  cold bytes by kind (medians): ${Object.entries(r.search.cold.medianBytesByKind)
+      `  cold requests: median ${s.cold.medianRequests}, of them entry files ${s.cold.medianEntryRequests}; fetched more than once: ${
+        Object.entries(s.cold.repeated)
+          .map(([p, c]) => `${p} ×${c}`)
+          .join(', ') || 'none'
+      }`,
+    );
+    console.log(
+      `  cold phases (medians): page ${s.cold.medianPhasesMs['page']} ms, Pagefind ready ${s.cold.medianPhasesMs['pagefindReady']} ms, searching ${s.cold.medianPhasesMs['searched']} ms, showing ${s.cold.medianPhasesMs['shown']} ms`,
+    );
+    console.log(
+      `  cold bytes by kind (medians): ${Object.entries(s.cold.medianBytesByKind)
         .sort((a, b) => b[1] - a[1])
         .map(([k, b]) => `${k} ${kib(b)}`)
         .join(', ')}`,
     );
     console.log(
-      `  warm: median ${r.search.warm.medianMs} ms, max ${r.search.warm.maxMs} ms; median ${kib(r.search.warm.medianBytes)}, max ${kib(r.search.warm.maxBytes)} fetched`,
+      `  warm: median ${s.warm.medianMs} ms, max ${s.warm.maxMs} ms; median ${kib(s.warm.medianBytes)}, max ${kib(s.warm.maxBytes)} fetched`,
     );
   }
+  if (r.searchRatio)
+    console.log(
+      `first search, project / bare Pagefind: time ${r.searchRatio.coldTime}×, bytes ${r.searchRatio.coldBytes}× (${r.searchRatio.coldGzipBytes}× from a gzipping host)`,
+    );
 }

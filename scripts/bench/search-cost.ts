@@ -54,6 +54,10 @@ interface Sample {
   gzipBytes: number;
   pagefindBytes: number;
   byKind: Partial<Record<ByteKind, number>>;
+  /** Requests the server answered, how many were for a bundle's entry file, and paths fetched more than once. */
+  requests: number;
+  entryRequests: number;
+  repeated: Record<string, number>;
 }
 
 function median(xs: number[]): number {
@@ -70,6 +74,8 @@ function byteCounter(dist: string) {
   let gzipBytes = 0;
   let pagefindBytes = 0;
   let byKind: Partial<Record<ByteKind, number>> = {};
+  /** Requests per path (queries stripped): a file fetched twice shows as 2. */
+  let served = new Map<string, number>();
   const gzipped = new Map<string, number>();
   const TEXT: readonly ByteKind[] = ['page', 'css', 'script', 'pagefindRuntime'];
   const gzipSize = (pathname: string, size: number) => {
@@ -82,12 +88,21 @@ function byteCounter(dist: string) {
     onServe: (pathname: string, size: number) => {
       bytes += size;
       if (pathname.includes('/pagefind/')) pagefindBytes += size;
+      served.set(pathname, (served.get(pathname) ?? 0) + 1);
       const kind = byteKind(pathname);
       byKind[kind] = (byKind[kind] ?? 0) + size;
       gzipBytes += TEXT.includes(kind) && !pathname.endsWith('.json') ? gzipSize(pathname, size) : size;
     },
-    reset: () => ((bytes = 0), (gzipBytes = 0), (pagefindBytes = 0), (byKind = {})),
-    read: () => ({ bytes, gzipBytes, pagefindBytes, byKind: { ...byKind } }),
+    reset: () => ((bytes = 0), (gzipBytes = 0), (pagefindBytes = 0), (byKind = {}), (served = new Map())),
+    read: () => ({
+      bytes,
+      gzipBytes,
+      pagefindBytes,
+      byKind: { ...byKind },
+      requests: [...served.values()].reduce((n, c) => n + c, 0),
+      entryRequests: [...served].filter(([p]) => p.endsWith('/pagefind-entry.json')).reduce((n, [, c]) => n + c, 0),
+      repeated: Object.fromEntries([...served].filter(([, c]) => c > 1)),
+    }),
   };
 }
 
@@ -176,6 +191,16 @@ export async function measureSearch(dist: string) {
     /** Median ms of each phase: page until the search starts, loading Pagefind, searching, showing results. */
     medianPhasesMs: Object.fromEntries(
       (['page', 'pagefindReady', 'searched', 'shown'] as const).map((k) => [k, median(xs.map((x) => x.phases[k]))]),
+    ),
+    medianRequests: median(xs.map((x) => x.requests)),
+    /** Entry files fetched per search (one per bundle when none is fetched twice). */
+    medianEntryRequests: median(xs.map((x) => x.entryRequests)),
+    /** Paths some search of the run fetched more than once, with the most times. */
+    repeated: Object.fromEntries(
+      [...new Set(xs.flatMap((x) => Object.keys(x.repeated)))].map((p) => [
+        p,
+        Math.max(...xs.map((x) => x.repeated[p] ?? 0)),
+      ]),
     ),
     medianBytes: median(xs.map((x) => x.bytes)),
     maxBytes: Math.max(...xs.map((x) => x.bytes)),

@@ -30,7 +30,7 @@ import { parseFragment } from 'parse5';
 import * as pagefind from 'pagefind';
 import { CLOSED_BUNDLE, PRIMARY_BUNDLE, searchBundles } from '#lib/search/bundles.ts';
 import { issueDocument } from '#lib/search/issue-document.ts';
-import { articlesOf, extractSearchRecords, type ExtractedRecord } from '#lib/search/records-from-html.ts';
+import { articlesOf, extractPieces, type ExtractedPiece } from '#lib/search/pieces-from-html.ts';
 import { codeVersion } from '#lib/source/code-version-fs.ts';
 import { cacheDirFor } from './cache-dir.ts';
 import { recordTiming } from './timings.ts';
@@ -97,9 +97,9 @@ async function writeBundle(pages: readonly RecordPage[], outputPath: string): Pr
   let records = 0;
   let pending: Promise<unknown>[] = [];
   for (const page of pages) {
-    let found: ExtractedRecord[];
+    let found: ExtractedPiece[];
     try {
-      found = extractSearchRecords(page.articles);
+      found = extractPieces(page.articles);
     } catch (error) {
       throw new Error(`reading the articles of ${page.path}`, { cause: error });
     }

@@ -46,7 +46,9 @@ function toElements(nodes: readonly (RootContent | ElementContent)[]): ElementCo
         tagName: node.name ?? '',
         properties,
         children: toElements(node.children),
-        data: { ...node.data, jsx: node.type } as Element['data'],
+        // Partial: hast-util-from-parse5's types make `position` required in every element's data,
+        // and these elements come from MDX, not from parsed HTML.
+        data: { ...node.data, jsx: node.type } as Partial<NonNullable<Element['data']>> as Element['data'],
         ...(node.position ? { position: node.position } : {}),
       });
     } else if (node.type === 'element') out.push({ ...node, children: toElements(node.children) });

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { extractSearchRecords, recordText } from '#lib/search/records-from-html.ts';
+import { extractPieces, extractedPieceText } from '#lib/search/pieces-from-html.ts';
 import { allMatchingPieces } from '#lib/search/pieces.ts';
 import { searchArchive, type SearchRequest } from '#lib/search/query.ts';
 import { simplifiedVariants } from '#lib/search/variants.ts';
@@ -31,15 +31,15 @@ const search = async (q: string, more: Partial<SearchRequest> = {}) => {
 };
 const urls = async (q: string, more: Partial<SearchRequest> = {}) => (await search(q, more)).map((d) => d.url);
 
-describe('the records of 2024年第18期', () => {
-  const records = () => extractSearchRecords(readFileSync(join(dist, 'issues/2024/18/index.html'), 'utf8'));
+describe('the pieces of 2024年第18期', () => {
+  const pieces = () => extractPieces(readFileSync(join(dist, 'issues/2024/18/index.html'), 'utf8'));
 
   test('one per article and city report, in page order', () => {
-    expect(records().map((r) => r.anchor)).toEqual([...SEED_ANCHORS]);
+    expect(pieces().map((r) => r.anchor)).toEqual([...SEED_ANCHORS]);
   });
 
   test('hold what the reader reads (headings, photo caption and credit, byline) and no page furniture', () => {
-    const byAnchor = new Map(records().map((r) => [r.anchor, recordText(r)]));
+    const byAnchor = new Map(pieces().map((r) => [r.anchor, extractedPieceText(r)]));
     const lead = byAnchor.get('lead') ?? '';
     expect(lead).toContain('持续扩大有效益的投资 为新质生产力蓄势赋能');
     expect(lead).toContain('5月10日，省委副书记、省长金湘军宣布康佳智慧科技城项目启动。');
@@ -51,7 +51,7 @@ describe('the records of 2024年第18期', () => {
     const all = [...byAnchor.values()].join('\n');
     for (const furniture of ['引用格式', 'GB/T 7714', '复制引用', '历次“三个一批”数据', '图片未收录', 'D3版未收录'])
       expect(all).not.toContain(furniture);
-    // A compilation's city reports are records of their own, not part of it or of the editor's note.
+    // A compilation's city reports are pieces of their own, not part of it or of the editor's note.
     expect(byAnchor.get('editors-note')).not.toContain('忻州');
   });
 });

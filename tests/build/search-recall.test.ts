@@ -3,16 +3,16 @@
  * (tests/fixtures/synthetic/generate.ts) is built with the real Pagefind step; then for each of
  * 80+ queries — names, companies, projects, figures, two-character substrings, phrases that
  * cross word boundaries, single characters, full-width input, substrings drawn from the text —
- * the records search returns are compared with the records whose indexed text contains the
+ * the pieces search returns are compared with the pieces whose indexed text contains the
  * query. Search must find all of them (recall 100%) and little else (precision ≥ 95%).
- * For comparison it prints what Pagefind's own Chinese handling finds on the same records.
+ * For comparison it prints what Pagefind's own Chinese handling finds on the same pieces.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefindNode from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { extractSearchRecords, recordText } from '#lib/search/records-from-html.ts';
+import { extractPieces, extractedPieceText } from '#lib/search/pieces-from-html.ts';
 import { allMatchingPieces, type Piece } from '#lib/search/pieces.ts';
 import { searchArchive, type PagefindApi } from '#lib/search/query.ts';
 import { simplifiedVariants } from '#lib/search/variants.ts';
@@ -48,7 +48,7 @@ const QUERIES = [
 ];
 
 /**
- * A record contains a query when its text contains each space-separated part, both read in
+ * A piece contains a query when its text contains each space-separated part, both read in
  * NFKC, lower case, traditional characters as simplified (OpenCC's character table).
  */
 const variants = simplifiedVariants();
@@ -66,15 +66,15 @@ interface Score {
   hits: number;
 }
 
-/** Runs every query through `search` and scores it against the records' text. */
+/** Runs every query through `search` and scores it against the pieces' text. */
 async function measure(
-  records: Map<string, string>,
+  pieces: Map<string, string>,
   queries: string[],
   search: (q: string) => Promise<string[]>,
 ): Promise<Score[]> {
   const out: Score[] = [];
   for (const query of queries) {
-    const expected = new Set([...records].filter(([, text]) => contains(text, query)).map(([url]) => url));
+    const expected = new Set([...pieces].filter(([, text]) => contains(text, query)).map(([url]) => url));
     const found = new Set(await search(query));
     out.push({
       query,
@@ -92,7 +92,7 @@ const totals = (scores: Score[]) => {
 };
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-/** Deterministic substrings of the records' text: 2–7 characters from a random spot. */
+/** Deterministic substrings of the pieces' text: 2–7 characters from a random spot. */
 function sampledQueries(texts: string[], count: number): string[] {
   let a = 20240518;
   const next = () => (a = (Math.imul(a, 1103515245) + 12345) >>> 0) / 2 ** 32;
@@ -114,8 +114,8 @@ let dist: string;
 let removeBuild: () => void;
 let ours: NodePagefind;
 let theirs: NodePagefind;
-/** Record URL → its indexed text, for every article and city report in the archive. */
-const records = new Map<string, string>();
+/** Piece URL → its indexed text, for every article and city report in the archive. */
+const pieces = new Map<string, string>();
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'kfjz-search-recall-'));
@@ -129,14 +129,14 @@ beforeAll(async () => {
     // Issue pages only: the year's own page (issues/2024/index.html) lists issues, it holds none.
     for (const number of readdirSync(join(dist, 'issues', year)).filter((n) => /^\d+$/.test(n))) {
       const path = `/issues/${year}/${number}/`;
-      for (const r of extractSearchRecords(readFileSync(join(dist, path, 'index.html'), 'utf8')))
-        records.set(`${path}#${r.anchor}`, recordText(r));
+      for (const r of extractPieces(readFileSync(join(dist, path, 'index.html'), 'utf8')))
+        pieces.set(`${path}#${r.anchor}`, extractedPieceText(r));
     }
   }
   ours = await loadPagefind(dist);
-  // Pagefind's own Chinese handling, on the same records' plain text, for comparison.
+  // Pagefind's own Chinese handling, on the same pieces' plain text, for comparison.
   const { index } = await pagefindNode.createIndex({});
-  for (const [url, text] of records)
+  for (const [url, text] of pieces)
     await index?.addCustomRecord({ url, content: text, language: 'zh-cn', meta: { title: url } });
   const plain = join(work, 'plain');
   await index?.writeFiles({ outputPath: join(plain, 'pagefind') });
@@ -161,13 +161,13 @@ describe('search over a synthetic archive (seed + 40 issues)', () => {
     expect(run.status).toBe(0);
   });
 
-  test('finds every record containing the query (recall 100%), and little else (precision ≥ 95%)', async () => {
-    const texts = [...records.values()];
+  test('finds every piece containing the query (recall 100%), and little else (precision ≥ 95%)', async () => {
+    const texts = [...pieces.values()];
     const queries = [...QUERIES, ...sampledQueries(texts, 40)];
     expect(queries.length).toBeGreaterThanOrEqual(60);
     const api = ours.pagefind as PagefindApi;
     // As the search page does: Pagefind finds issues, the pieces holding the query are the results.
-    const scores = await measure(records, queries, async (q) =>
+    const scores = await measure(pieces, queries, async (q) =>
       (
         await allMatchingPieces(
           (await searchArchive(api, { q, filters: {}, sort: 'relevance' }, variants)) ?? [],
@@ -177,22 +177,22 @@ describe('search over a synthetic archive (seed + 40 issues)', () => {
         )
       ).map((p) => p.url),
     );
-    const baseline = await measure(records, queries, async (q) => urlsOf((await theirs.pagefind.search(q))?.results));
+    const baseline = await measure(pieces, queries, async (q) => urlsOf((await theirs.pagefind.search(q))?.results));
     const t = totals(scores);
     const b = totals(baseline);
     console.log(
       [
-        `search recall/precision over ${records.size} records, ${queries.length} queries:`,
+        `search recall/precision over ${pieces.size} pieces, ${queries.length} queries:`,
         `  archive search (bigram tokens): recall ${pct(t.recall)}, precision ${pct(t.precision)}`,
         `  Pagefind's own Chinese handling: recall ${pct(b.recall)}, precision ${pct(b.precision)}`,
         `  queries fully answered: archive search ${scores.filter((s) => s.hits === s.expected).length}, Pagefind alone ${baseline.filter((s) => s.hits === s.expected).length} of ${queries.length}`,
-        `  extra records from archive search: ${
+        `  extra pieces from archive search: ${
           scores
             .filter((s) => s.found > s.hits)
             .map((s) => `${s.query} +${s.found - s.hits}`)
             .join(', ') || 'none'
         }`,
-        `  queries where Pagefind alone misses records: ${baseline.filter((s) => s.hits < s.expected).length} of ${queries.length}` +
+        `  queries where Pagefind alone misses pieces: ${baseline.filter((s) => s.hits < s.expected).length} of ${queries.length}` +
           ` (e.g. ${baseline
             .filter((s) => s.hits < s.expected)
             .slice(0, 8)
@@ -257,7 +257,7 @@ describe('search over a synthetic archive (seed + 40 issues)', () => {
 
 describe('the search page over the synthetic archive, in Chromium', () => {
   const site = servedSite(() => dist);
-  const expected = (q: string) => [...records].filter(([, text]) => contains(text, q)).map(([url]) => url);
+  const expected = (q: string) => [...pieces].filter(([, text]) => contains(text, q)).map(([url]) => url);
   const issueOf = (url: string) => url.replace(/#.*$/, '');
   const shown = async (v: Awaited<ReturnType<typeof site.open>>) =>
     v.page

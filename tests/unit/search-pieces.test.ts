@@ -2,10 +2,11 @@
  * Pagefind finds issues; the search page keeps the pieces (articles, city reports) that match
  * alone. These are the rules it keeps them by, on a hand-made issue fragment (not real content).
  */
+import { parseEntities } from 'parse-entities';
 import { describe, expect, test } from 'vitest';
 import { issueDocument } from '#lib/search/issue-document.ts';
 import { matchingPieces, pieceLevelNarrowing, type Piece } from '#lib/search/pieces.ts';
-import type { ExtractedRecord } from '#lib/search/records-from-html.ts';
+import type { ExtractedPiece } from '#lib/search/pieces-from-html.ts';
 import { simplifiedVariants } from '#lib/search/variants.ts';
 
 const pieces: Piece[] = [
@@ -78,7 +79,7 @@ describe('the pieces of an issue a search keeps', () => {
 
 describe('the document Pagefind indexes for an issue', () => {
   const facets = { issue: '2024-18', issueLabel: '2024年第18期', year: 2024, number: 18, rounds: ['2024-2'] };
-  const records: ExtractedRecord[] = [
+  const extracted: ExtractedPiece[] = [
     {
       anchor: 'lead',
       facets: { ...facets, title: '测试要闻', heading: ['测试要闻'], kind: '要闻', cities: ['jincheng'] },
@@ -92,7 +93,7 @@ describe('the document Pagefind indexes for an issue', () => {
   ];
 
   test('carries every piece’s filter values once, the issue’s year and number, and the pieces themselves', () => {
-    const html = issueDocument(records);
+    const html = issueDocument(extracted);
     const values = (kind: string, key: string) =>
       [...html.matchAll(new RegExp(`data-pagefind-${kind}="${key}\\[data-v\\]" data-v="([^"]*)"`, 'g'))].map(
         (m) => m[1],
@@ -102,7 +103,7 @@ describe('the document Pagefind indexes for an issue', () => {
     expect(values('filter', 'round')).toEqual(['2024-2']);
     expect(values('filter', 'issue')).toEqual(['2024-18']);
     expect(values('sort', 'date')).toEqual(['202418']);
-    const stored = JSON.parse((values('meta', 'pieces')[0] ?? '').replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+    const stored = JSON.parse(parseEntities(values('meta', 'pieces')[0] ?? ''));
     expect(stored.map((p: Piece) => p.anchor)).toEqual(['lead', 'xinzhou']);
     expect(stored[0]).toMatchObject({ title: '测试要闻', city: '晋城', text: '某公司在晋城签约。' });
     expect(stored[0].variants).toBeUndefined();

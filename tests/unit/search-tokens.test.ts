@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { excerpt, headingTokens, indexTokens, pagefindQueries, searchRuns, textMatches } from '#lib/search/tokens.ts';
 import { paramsFromRequest, requestFromParams } from '#lib/search/query.ts';
-import { roundLabel } from '#lib/search/record.ts';
+import { roundLabel } from '#lib/search/facets.ts';
 import { decodeVariantChars, encodeVariantChars, needsVariants } from '#lib/search/variant-chars.ts';
 import { simplifiedVariants } from '#lib/search/variants.ts';
 

@@ -16,7 +16,7 @@ import {
   type SearchRequest,
 } from '#lib/search/query.ts';
 import { matchingPieces, pieceLevelNarrowing, pieceVariants, type PieceResult } from '#lib/search/pieces.ts';
-import type { FilterOption } from '#lib/search/record.ts';
+import type { FilterOption } from '#lib/search/facets.ts';
 import { excerpt, searchRuns } from '#lib/search/tokens.ts';
 import { decodeVariantChars, needsVariants } from '#lib/search/variant-chars.ts';
 import type { Variants } from '#lib/search/variants.ts';
@@ -46,9 +46,11 @@ let pagefind: Promise<PagefindApi> | undefined;
 function loadPagefind(f: HTMLFormElement): Promise<PagefindApi> {
   const base = f.dataset.base ?? '/';
   const merged = (f.dataset.mergeIndexes ?? '').split(' ').filter(Boolean);
+  // The tag puts each entry file at the URL the page preloads (src/lib/search/index-tag.ts).
+  const metaCacheTag = f.dataset.indexTag;
   pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf) => {
-    await pf.options({ basePath: `${base}pagefind/`, baseUrl: base, noWorker: true });
-    await Promise.all(merged.map((path) => pf.mergeIndex(`${base}${path}`, { baseUrl: base })));
+    await pf.options({ basePath: `${base}pagefind/`, baseUrl: base, noWorker: true, metaCacheTag });
+    await Promise.all(merged.map((path) => pf.mergeIndex(`${base}${path}`, { baseUrl: base, metaCacheTag })));
     return pf as PagefindApi;
   });
   return pagefind;

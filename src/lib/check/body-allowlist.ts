@@ -4,6 +4,7 @@
  * build's sanitizer (src/markdown/rehype-sanitize-body.ts) removes it as well, so no page
  * carries script even if the check is bypassed.
  */
+import { parseEntities } from 'parse-entities';
 
 /** The components an issue may use: those src/components/mdx/IssueBody.astro renders. */
 export const MDX_COMPONENTS = ['Page', 'Article', 'CityReport', 'Photo'] as const;
@@ -53,14 +54,8 @@ export const LINK_ATTRIBUTES = ['href'] as const;
 /** The schemes a link may use; anything else (javascript:, data:, vbscript:, file:, …) is refused. */
 export const LINK_PROTOCOLS = ['http', 'https', 'mailto'] as const;
 
-/** Character references a browser would decode before reading the scheme (`&#106;avascript:`). */
-function decodeReferences(value: string): string {
-  return value
-    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
-    .replace(/&#(\d+);?/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&colon;/gi, ':')
-    .replace(/&tab;|&newline;/gi, '');
-}
+/** The value with the character references a browser decodes in an attribute before reading the scheme (`&#106;avascript:`). */
+const decodeReferences = (value: string) => parseEntities(value, { attribute: true });
 
 /**
  * Why a link is refused, or undefined when it is one a reader may follow: http:, https: or

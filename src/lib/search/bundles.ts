@@ -9,7 +9,7 @@
 export interface SearchBundle {
   /** Where the bundle lives under the site's base: `pagefind/`, `pagefind/closed/`. */
   path: string;
-  /** The issue years whose records it holds. */
+  /** The issue years whose pieces it holds. */
   years: readonly number[];
 }
 

@@ -10,8 +10,8 @@
  */
 import { cityName } from '#data/cities.ts';
 import type { Piece } from './pieces.ts';
-import type { ExtractedRecord } from './records-from-html.ts';
-import { issueOrder } from './record.ts';
+import type { ExtractedPiece } from './pieces-from-html.ts';
+import { issueOrder } from './facets.ts';
 import { headingTokens, indexTokens } from './tokens.ts';
 import { simplifiedVariants, type Variants } from './variants.ts';
 
@@ -29,11 +29,11 @@ function variantsIn(text: string, variants: Variants): Record<string, string> | 
 }
 
 /** What the search page needs of a piece to match, filter and show it. */
-export function pieceOf(record: ExtractedRecord, variants: Variants = simplifiedVariants()): Piece {
-  const f = record.facets;
-  const own = variantsIn([...f.heading, record.body].join('\n'), variants);
+export function pieceOf(extracted: ExtractedPiece, variants: Variants = simplifiedVariants()): Piece {
+  const f = extracted.facets;
+  const own = variantsIn([...f.heading, extracted.body].join('\n'), variants);
   return {
-    anchor: record.anchor,
+    anchor: extracted.anchor,
     title: f.title,
     heading: f.heading,
     kind: f.kind,
@@ -41,23 +41,23 @@ export function pieceOf(record: ExtractedRecord, variants: Variants = simplified
     ...(f.cities.length > 0 ? { city: f.cities.map((c) => cityName(c)).join('、') } : {}),
     rounds: f.rounds,
     ...(f.page === undefined ? {} : { page: f.page }),
-    text: record.body,
+    text: extracted.body,
     ...(own === undefined ? {} : { variants: own }),
   };
 }
 
-/** The HTML Pagefind reads for one issue: its records, in page order. */
-export function issueDocument(records: readonly ExtractedRecord[]): string {
-  const [first] = records;
+/** The HTML Pagefind reads for one issue: its pieces, in page order. */
+export function issueDocument(pieces: readonly ExtractedPiece[]): string {
+  const [first] = pieces;
   if (!first) throw new Error('an issue without articles has nothing to index');
   const f = first.facets;
   const variants = simplifiedVariants();
-  const values = (pick: (r: ExtractedRecord) => string[]) => [...new Set(records.flatMap(pick))];
+  const values = (pick: (r: ExtractedPiece) => string[]) => [...new Set(pieces.flatMap(pick))];
   const fields = [
     field('meta', 'title', f.issueLabel),
     field('meta', 'issue', f.issueLabel),
     ...(f.date === undefined ? [] : [field('meta', 'date', f.date)]),
-    field('meta', 'pieces', JSON.stringify(records.map((r) => pieceOf(r, variants)))),
+    field('meta', 'pieces', JSON.stringify(pieces.map((p) => pieceOf(p, variants)))),
     ...values((r) => r.facets.cities).map((c) => field('filter', 'city', c)),
     field('filter', 'year', String(f.year)),
     field('filter', 'issue', f.issue),
@@ -66,12 +66,12 @@ export function issueDocument(records: readonly ExtractedRecord[]): string {
     field('sort', 'date', issueOrder(f)),
   ];
   // Each piece: its heading's tokens (matched like the body), its heading words (ranked), its body.
-  const pieces = records.map((r) => {
+  const indexed = pieces.map((r) => {
     const heading = r.facets.heading.join('\n');
     return `<p>${indexTokens(heading, variants)}</p><p>${headingTokens(heading, variants)}</p><p>${indexTokens(r.body, variants)}</p>`;
   });
   // No lang: the tokens are no language, and Pagefind would run its Chinese word segmenter over
-  // them for nothing (adding records took 40% longer with lang="zh-CN"); the search page then
+  // them for nothing (adding issues took 40% longer with lang="zh-CN"); the search page then
   // also skips the browser's segmenter, which the tokens do not need.
-  return `<html><body><div data-pagefind-body>${pieces.join('')}</div>${fields.join('')}</body></html>`;
+  return `<html><body><div data-pagefind-body>${indexed.join('')}</div>${fields.join('')}</body></html>`;
 }

@@ -97,7 +97,7 @@ export function matchingPieces(
     .map((p) => ({ ...p, url: `${base}#${p.anchor}`, issueLabel, ...(date === undefined ? {} : { date }) }));
 }
 
-/** All the text a piece is searched by: heading lines, then body (as recordText). */
+/** All the text a piece is searched by: heading lines, then body (extractedPieceText reads an extracted piece the same way). */
 export const pieceText = (p: Pick<Piece, 'heading' | 'text'>) => [...p.heading, p.text].join('\n');
 
 /** Every matching piece of `issues` (Pagefind's issue results), best issue first: what tests and tools compare. */

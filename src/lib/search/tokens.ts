@@ -80,7 +80,7 @@ export function searchRuns(text: string, variants?: Variants): string[] {
   return runs;
 }
 
-/** `阳泉陆港` → the codes of 阳泉, 泉陆, 陆港, then 港: what a record is indexed by. */
+/** `阳泉陆港` → the codes of 阳泉, 泉陆, 陆港, then 港: what a piece is indexed by. */
 function runTokens(run: string): string[] {
   const codes = [...run].map((ch) => code(ch) ?? '');
   const tokens: string[] = [];

@@ -5,7 +5,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getIssues } from '#lib/site/issues.ts';
-import { searchFilterOptions, type FilterOption } from '#lib/search/record.ts';
+import { searchFilterOptions, type FilterOption } from '#lib/search/facets.ts';
 
 export const getStaticPaths = (async () => {
   const { issuesByYear } = searchFilterOptions((await getIssues()).map((e) => e.data));

@@ -94,7 +94,7 @@ export function roundLabel(name: string): string {
 export type PageFilterKey = 'city' | 'year' | 'kind' | 'round';
 
 /**
- * The values each filter can take in this archive: exactly those its records carry, so no
+ * The values each filter can take in this archive: exactly those its pieces carry, so no
  * choice leads to an empty list by construction. Newest issues and years first. Issues come
  * per year: the page lists the years, and a year's issues load when a reader picks it, so
  * the page stays the same size however many issues the archive holds.
