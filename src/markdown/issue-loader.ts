@@ -10,7 +10,7 @@
  * schema hands them to Astro's image pipeline like the page scans.
  *
  * The rendered body itself is kept beside the store, one JSON file per digest in the build cache
- * (node_modules/.cache/kfjz/bodies/, see src/integrations/cache-dir.ts), not in the store: Astro
+ * (node_modules/.cache/kfjz/bodies/, see src/lib/build/cache-dir.ts), not in the store: Astro
  * bundles the whole store into the build, and at 1000 issues the bodies were 17 of its 21 MB
  * (Vite 2.0 → 0.8 s, writing the store about 1 s less). With the cache off they stay in the store.
  *
@@ -18,12 +18,13 @@
  */
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeVersion } from '#lib/source/code-version.ts';
-import { cacheDirFor } from '../integrations/cache-dir.ts';
+import { cacheDirFor } from '#lib/build/cache-dir.ts';
+import { writeFileAtomic } from '#lib/build/write-atomic-fs.ts';
 import type { RenderedBody } from './issue-body.ts';
 import { bodyRenderer, type BodyJob } from './render-pool.ts';
 
@@ -160,16 +161,12 @@ async function keep({ context, bodies }: Loading, c: Changed, rendered: Rendered
     data: { ...c.frontmatter, photos, figureSources },
     filePath: c.path,
   });
-  // The page reads the body back with issueBody() (src/lib/site/issue-body.ts): from its file, or
+  // The page reads the body back with readRenderedBody() (src/lib/site/rendered-body-fs.ts): from its file, or
   // from the store when there is no cache. No `body` (the MDX source): nothing reads it back.
   let metadata: Record<string, unknown> = { body: nodes };
   if (bodies) {
     const kept = bodyFile(bodies, c.digest);
-    mkdirSync(bodies, { recursive: true });
-    // Written whole, then renamed: a build reading it never sees half a file.
-    const tmp = `${kept}.tmp-${process.pid}`;
-    writeFileSync(tmp, JSON.stringify(nodes));
-    renameSync(tmp, kept);
+    writeFileAtomic(kept, JSON.stringify(nodes));
     metadata = { bodyFile: kept };
   }
   context.store.set({ id: c.id, data, filePath: c.shown, digest: c.digest, rendered: { html: '', metadata } });
