@@ -9,8 +9,8 @@ import { parseArgs } from 'node:util';
 import { checkContent } from '#lib/check/content-check-fs.ts';
 import { imageFailureProblems } from '#lib/check/image-failure-fs.ts';
 import { errorsIn, problemFormat, problemFormatter } from '#lib/check/problem.ts';
-import { contentCheckCache } from '../src/integrations/content-check.ts';
-import { recordTiming } from '../src/integrations/timings.ts';
+import { contentCheckCacheFile } from '#lib/build/cache-dir.ts';
+import { recordTiming } from '#lib/build/timings-fs.ts';
 import { describeError, hideStackFrames } from './lib/output.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -32,7 +32,7 @@ const unchanged = () => (existsSync(dist) ? `the previous ${dist} is unchanged` 
 //    second and prints the same lines as `npm run check`. (The content-check integration runs it
 //    again inside Astro, for `astro build` run directly.)
 const checkStarted = performance.now();
-const problems = checkContent(root, undefined, { cacheFile: contentCheckCache(root) });
+const problems = checkContent(root, undefined, { cacheFile: contentCheckCacheFile(root) });
 recordTiming('content-check', performance.now() - checkStarted);
 const errors = errorsIn(problems);
 for (const p of problems) if (p.severity === 'warning') console.warn(formatProblem(p));

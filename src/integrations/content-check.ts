@@ -1,14 +1,7 @@
 import type { AstroIntegration } from 'astro';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentCheckCacheFile } from '#lib/build/cache-dir.ts';
 import { errorsIn, formatGithubAnnotation, formatProblem, problemFormat } from '#lib/check/problem.ts';
-import { cacheDirFor } from './cache-dir.ts';
-
-/** Where the build keeps each issue's check result between builds (by digest), or none. */
-export function contentCheckCache(root: string): string | undefined {
-  const dir = cacheDirFor(root, 'content-check');
-  return dir && join(dir, 'results.json');
-}
 
 /**
  * Runs the editors' content check before Astro touches anything, so a build with a wrong
@@ -28,7 +21,7 @@ export function contentCheck(): AstroIntegration {
         // it costs every build time (scripts/bench/BENCHMARKS.md).
         const { checkContent } = await import('#lib/check/content-check-fs.ts');
         const root = fileURLToPath(config.root);
-        const problems = checkContent(root, undefined, { cacheFile: contentCheckCache(root) });
+        const problems = checkContent(root, undefined, { cacheFile: contentCheckCacheFile(root) });
         // A workflow command only counts at the start of a line: Astro's logger would prefix it.
         if (problemFormat(undefined) === 'github') for (const p of problems) console.log(formatGithubAnnotation(p));
         for (const p of problems) if (p.severity === 'warning') logger.warn(formatProblem(p));

@@ -3,16 +3,10 @@
  * search works in development after one `npm run build`.
  */
 import type { AstroIntegration } from 'astro';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-};
+import sirv from 'sirv';
 
 export function devSearchIndex(): AstroIntegration {
   let outDir = '';
@@ -25,25 +19,22 @@ export function devSearchIndex(): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:server:setup': ({ server, logger }) => {
-        const root = normalize(join(outDir, 'pagefind') + sep);
+        const root = join(outDir, 'pagefind');
+        // dev: files looked up on each request, so a build made while the server runs is served.
+        const files = sirv(root, {
+          dev: true,
+          // Pagefind's index files (.pf_*, .pagefind) are not in sirv's table of types.
+          setHeaders: (res, pathname) => {
+            if (/\.(pagefind|pf_\w+)$/.test(pathname)) res.setHeader('content-type', 'application/octet-stream');
+          },
+        });
         let warned = false;
         server.middlewares.use(`${base}pagefind/`, (req, res, next) => {
-          let file = '';
-          try {
-            file = normalize(join(root, decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')));
-          } catch {
-            // A malformed address is not ours to answer.
+          if (!existsSync(root) && !warned) {
+            warned = true;
+            logger.warn(`search has no index to serve: run \`npm run build\` once (it writes ${root})`);
           }
-          if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-            if (!existsSync(root) && !warned) {
-              warned = true;
-              logger.warn(`search has no index to serve: run \`npm run build\` once (it writes ${root})`);
-            }
-            next();
-            return;
-          }
-          res.setHeader('content-type', TYPES[extname(file)] ?? 'application/octet-stream');
-          createReadStream(file).pipe(res);
+          files(req, res, next);
         });
       },
     },

@@ -4,9 +4,7 @@
  * front-matter. The route is injected for `astro dev` alone, so the built site never has it.
  */
 import type { AstroIntegration } from 'astro';
-
-/** Where the editor lives on the dev server (after the base path). */
-export const REGION_EDITOR_PATH = '/_editor/regions/';
+import { REGION_EDITOR_PATH } from '#lib/site/routes.ts';
 
 export function regionEditor(): AstroIntegration {
   let base = '/';

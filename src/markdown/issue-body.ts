@@ -50,7 +50,11 @@ export interface RenderedBody {
   figureSources: FigureSource[];
 }
 
-/** MDX's own node types, passed through remark-rehype untouched (as @mdx-js/mdx does). */
+/**
+ * MDX's own node types, passed through remark-rehype untouched (as @mdx-js/mdx does). Its
+ * `nodeTypes` export is this list; @mdx-js/mdx is no dependency of ours (it comes with
+ * @astrojs/mdx), and importing it would need declaring it for five names.
+ */
 const MDX_NODE_TYPES = [
   'mdxFlowExpression',
   'mdxJsxFlowElement',
@@ -71,6 +75,11 @@ const BESIDE_THE_ISSUE = /^\.\.?\//;
  * What @mdx-js/mdx does first (its internal remark-mark-and-unravel): a paragraph holding only
  * JSX and whitespace (`<Photo>…</Photo>` or `<X>text</X>` on one line) is no paragraph, its JSX
  * is flow content of the parent.
+ *
+ * Written here because @mdx-js/mdx does not export it: it runs it only inside `createProcessor`,
+ * which goes on to compile the body to JavaScript, the step this renderer exists to leave out
+ * (README, Architecture). tests/unit/markdown.test.ts holds the result equal to that pipeline's
+ * on every fixture and on the seed.
  */
 function remarkUnravelJsx() {
   return (tree: MdastRoot): undefined => {

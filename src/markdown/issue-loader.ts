@@ -10,7 +10,7 @@
  * schema hands them to Astro's image pipeline like the page scans.
  *
  * The rendered body itself is kept beside the store, one JSON file per digest in the build cache
- * (node_modules/.cache/kfjz/bodies/, see src/integrations/cache-dir.ts), not in the store: Astro
+ * (node_modules/.cache/kfjz/bodies/, src/lib/build/body-cache-fs.ts), not in the store: Astro
  * bundles the whole store into the build, where bodies would be most of it and slow Vite and the
  * store's writing (figures in scripts/bench/BENCHMARKS.md). With the cache off they stay in the store.
  *
@@ -18,37 +18,18 @@
  */
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeVersion } from '#lib/source/code-version-fs.ts';
-import { cacheDirFor } from '../integrations/cache-dir.ts';
+import { cacheDirFor } from '#lib/build/cache-dir.ts';
+import { keepBody, pruneBodies, touchBody } from '#lib/build/body-cache-fs.ts';
 import type { RenderedBody } from './issue-body.ts';
 import { bodyRenderer, type BodyJob } from './render-pool.ts';
 
 /** The code a rendered body depends on (besides its file). */
 const RENDER_CODE = ['src/markdown', 'src/lib', 'src/schemas', 'src/data'];
-
-/** Rendered bodies no build has used for this long leave the cache (each build touches its own). */
-const KEEP_UNUSED_MS = 14 * 24 * 3600 * 1000;
-
-/** Where the rendered body of `digest` is kept, under the cache's `bodies` folder. */
-const bodyFile = (bodies: string, digest: string) => join(bodies, `${digest}.json`);
-
-/** Removes rendered bodies unused for KEEP_UNUSED_MS (other builds sharing the cache touch theirs). */
-function pruneBodies(bodies: string): void {
-  if (!existsSync(bodies)) return;
-  const now = Date.now();
-  for (const name of readdirSync(bodies)) {
-    const path = join(bodies, name);
-    try {
-      if (now - statSync(path).mtimeMs > KEEP_UNUSED_MS) rmSync(path, { force: true });
-    } catch {
-      // Removed meanwhile by another build.
-    }
-  }
-}
 
 export function issueLoader(options: { dir: string }): Loader {
   return {
@@ -132,14 +113,8 @@ async function changedEntry(
   // Unchanged, and its body still at hand: the entry stays as it is (Astro lists its images'
   // imports from the kept entry). The body file is touched, so no other build prunes it.
   if (existing?.digest === digest) {
-    if (!bodies) return undefined;
-    try {
-      const now = new Date();
-      utimesSync(bodyFile(bodies, digest), now, now);
-      return undefined;
-    } catch {
-      // The cache was cleared: render it again.
-    }
+    // Not at hand (the cache was cleared): render it again.
+    if (!bodies || touchBody(bodies, digest)) return undefined;
   }
   const shown = relative(root, path).split(sep).join('/');
   const { frontmatter, content } = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
@@ -160,17 +135,11 @@ async function keep({ context, bodies }: Loading, c: Changed, rendered: Rendered
     data: { ...c.frontmatter, photos, figureSources },
     filePath: c.path,
   });
-  // The page reads the body back with issueBody() (src/lib/site/issue-body.ts): from its file, or
+  // The page reads the body back with readRenderedBody() (src/lib/site/rendered-body-fs.ts): from its file, or
   // from the store when there is no cache. No `body` (the MDX source): nothing reads it back.
   let metadata: Record<string, unknown> = { body: nodes };
   if (bodies) {
-    const kept = bodyFile(bodies, c.digest);
-    mkdirSync(bodies, { recursive: true });
-    // Written whole, then renamed: a build reading it never sees half a file.
-    const tmp = `${kept}.tmp-${process.pid}`;
-    writeFileSync(tmp, JSON.stringify(nodes));
-    renameSync(tmp, kept);
-    metadata = { bodyFile: kept };
+    metadata = { bodyFile: keepBody(bodies, c.digest, JSON.stringify(nodes)) };
   }
   context.store.set({ id: c.id, data, filePath: c.shown, digest: c.digest, rendered: { html: '', metadata } });
 }

@@ -1,17 +1,7 @@
-/**
- * One of the issue loader's rendering threads (render-pool.ts): renders the bodies it is sent
- * and answers each with the rendered body or the error's message.
- */
-import { parentPort } from 'node:worker_threads';
+/** A rendering thread of the issue loader's pool (render-pool.ts): one body per task. */
 import { renderIssueBody } from './issue-body.ts';
+import type { BodyJob } from './render-pool.ts';
 
-parentPort?.on(
-  'message',
-  async (job: { id: number; body: string; frontmatter: Record<string, unknown>; path: string }) => {
-    try {
-      parentPort?.postMessage({ id: job.id, rendered: await renderIssueBody(job.body, job.frontmatter, job.path) });
-    } catch (error) {
-      parentPort?.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
-    }
-  },
-);
+export default function render(job: BodyJob) {
+  return renderIssueBody(job.body, job.frontmatter, job.path);
+}

@@ -1,5 +1,5 @@
 import type { APIContext } from 'astro';
-import { getIssues } from '#lib/site/issues.ts';
+import { getIssues } from '#lib/site/issues-collection.ts';
 import { feedItems } from '#lib/publish/feed.ts';
 import { feedResponse } from '#lib/publish/rss.ts';
 import { configuredSite } from '#lib/site/url.ts';

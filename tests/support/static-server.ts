@@ -3,30 +3,21 @@
  * the README's Deploy section asks of any host: under a base path, `x/` → `x/index.html`,
  * unknown paths → `404.html` with status 404, Pagefind's files with a binary type.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createReadStream, existsSync, statSync, type Stats } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
+import sirv from 'sirv';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.webmanifest': 'application/manifest+json',
-  '.wasm': 'application/wasm',
-};
+/**
+ * Types sirv's table has not (Pagefind's files, .ico) or names otherwise than the hosts the
+ * archive is published on (XML).
+ */
+const TYPES: [RegExp, string][] = [
+  [/\.(pagefind|pf_\w+)$/, 'application/octet-stream'],
+  [/\.ico$/, 'image/x-icon'],
+  [/\.xml$/, 'application/xml; charset=utf-8'],
+];
 
 export interface StaticServer {
   /** The site's root URL, base path included: `http://127.0.0.1:PORT/kfjz/`. */
@@ -40,31 +31,41 @@ export async function serveStatic(
   base = '/',
   onServe?: (pathname: string, bytes: number) => void,
 ): Promise<StaticServer> {
-  const root = normalize(dist + sep);
-  const fileFor = (pathname: string): string | undefined => {
-    if (!pathname.startsWith(base)) return undefined;
-    const file = normalize(join(root, pathname.slice(base.length)));
-    if (!file.startsWith(root)) return undefined;
-    const candidate = pathname.endsWith('/') ? join(file, 'index.html') : file;
-    return existsSync(candidate) && statSync(candidate).isFile() ? candidate : undefined;
-  };
+  // The address each response answers, for onServe (sirv sees it rewritten).
+  const requested = new WeakMap<ServerResponse, string>();
+  // dev: files looked up on each request (a test may build into dist/ after the server started);
+  // no extensions: only `x/` (rewritten to `x/index.html` below) is served as a page, not `x` or `x.html`.
+  const files = sirv(dist, {
+    dev: true,
+    extensions: [],
+    setHeaders: (res: ServerResponse, pathname: string, stats: Stats) => {
+      const type = TYPES.find(([pattern]) => pattern.test(pathname))?.[1];
+      if (type) res.setHeader('content-type', type);
+      onServe?.(requested.get(res) ?? pathname, stats.size);
+    },
+  });
+  const notFound = join(dist, '404.html');
   const server = createServer((req, res) => {
-    let pathname: string;
+    const url = req.url ?? '/';
+    let pathname = url.split('?')[0] ?? '/';
     try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+      pathname = decodeURIComponent(pathname);
     } catch {
-      res.writeHead(400).end();
-      return;
+      // Left as sent: it names no file.
     }
-    const found = fileFor(pathname);
-    const served = found ?? join(root, '404.html');
-    if (!existsSync(served)) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
-      return;
-    }
-    res.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(served)] ?? 'application/octet-stream' });
-    onServe?.(pathname, statSync(served).size);
-    createReadStream(served).pipe(res);
+    requested.set(res, pathname);
+    const notFoundPage = () => {
+      if (!existsSync(notFound)) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+        return;
+      }
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      onServe?.(pathname, statSync(notFound).size);
+      createReadStream(notFound).pipe(res);
+    };
+    if (!url.startsWith(base)) return notFoundPage();
+    req.url = `/${url.slice(base.length)}`.replace(/\/(?=$|\?)/, '/index.html');
+    files(req, res, notFoundPage);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

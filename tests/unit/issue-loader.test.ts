@@ -14,7 +14,7 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { renderIssueBody } from '../../src/markdown/issue-body.ts';
 import { issueLoader } from '../../src/markdown/issue-loader.ts';
 import { bodyRenderer, threadsFor } from '../../src/markdown/render-pool.ts';
-import { issueBody } from '#lib/site/issue-body.ts';
+import { readRenderedBody } from '#lib/site/rendered-body-fs.ts';
 import { contentFolder, seedMdx, seedWith } from '../support/content.ts';
 
 interface Entry {
@@ -62,7 +62,7 @@ describe('the issue loader', () => {
     const h = harness(dir);
     try {
       expect(await h.load()).toEqual(['2024-18', '2024-19']);
-      const body = issueBody(h.entries.get('2024-18') ?? { id: '2024-18' });
+      const body = readRenderedBody(h.entries.get('2024-18') ?? { id: '2024-18' });
       expect(body.some((n) => n.type === 'component' && n.name === 'Page')).toBe(true);
       expect(h.entries.get('2024-18')?.data['photos']).toEqual([]);
 
@@ -98,12 +98,12 @@ describe('the issue loader', () => {
       const metadata = h.entries.get('2024-18')?.rendered?.metadata ?? {};
       expect(metadata['body']).toBeUndefined();
       expect(String(metadata['bodyFile'])).toMatch(new RegExp(`^${cache}/bodies/[0-9a-f]+\\.json$`));
-      expect(issueBody(h.entries.get('2024-18') ?? { id: '2024-18' }).length).toBeGreaterThan(0);
+      expect(readRenderedBody(h.entries.get('2024-18') ?? { id: '2024-18' }).length).toBeGreaterThan(0);
       expect(await h.load()).toEqual([]);
       // The cache went (a fresh clone, a cleaned folder) while Astro kept its store: rendered again.
       rmSync(join(cache, 'bodies'), { recursive: true, force: true });
       expect(await h.load()).toEqual(['2024-18']);
-      expect(issueBody(h.entries.get('2024-18') ?? { id: '2024-18' }).length).toBeGreaterThan(0);
+      expect(readRenderedBody(h.entries.get('2024-18') ?? { id: '2024-18' }).length).toBeGreaterThan(0);
       // No cache at all: the body stays in the store.
       process.env['KFJZ_CACHE_DIR'] = 'off';
       writeFileSync(join(dir, '2024-18.mdx'), seedMdx().replace('忻州', '忻州 '));
@@ -130,7 +130,7 @@ describe('the issue loader', () => {
   });
 
   test('an entry the loader did not render is refused with its id, not shown empty', () => {
-    expect(() => issueBody({ id: '2024-18' })).toThrow(/issue 2024-18 has no rendered body/);
+    expect(() => readRenderedBody({ id: '2024-18' })).toThrow(/issue 2024-18 has no rendered body/);
   });
 });
 

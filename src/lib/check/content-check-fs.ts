@@ -12,8 +12,9 @@
  * (images-fs.ts). Without a cache file the same path runs with nothing kept.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { writeFileAtomic } from '#lib/build/write-atomic-fs.ts';
 import { codeVersion } from '#lib/source/code-version-fs.ts';
 import { contentDir } from '#lib/source/content-dir.ts';
 import type { LoadedIssue } from '#lib/source/loaded-issue.ts';
@@ -92,12 +93,7 @@ function openCache(cacheFile: string, version: string) {
     keep: (digest: string, result: FileResult) => {
       next[digest] = result;
     },
-    save: () => {
-      mkdirSync(dirname(cacheFile), { recursive: true });
-      const tmp = `${cacheFile}.tmp-${process.pid}`;
-      writeFileSync(tmp, JSON.stringify({ version, files: next }));
-      renameSync(tmp, cacheFile);
-    },
+    save: () => writeFileAtomic(cacheFile, JSON.stringify({ version, files: next })),
   };
 }
 

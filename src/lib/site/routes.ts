@@ -13,3 +13,5 @@ export const cityFeedPath = (slug: string) => `/cities/${slug}/rss.xml`;
 export const pageScanAnchor = (page: string) => `${pageAnchor(page)}-scan`;
 /** An article's or city report's place on its page's scan: the link from the scan to its text. */
 export const regionAnchor = (page: string, piece: string) => `${pageScanAnchor(page)}-${piece}`;
+/** Where the regions editor lives on the dev server (src/integrations/region-editor.ts injects it there). */
+export const REGION_EDITOR_PATH = '/_editor/regions/';

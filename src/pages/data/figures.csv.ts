@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getIssues } from '#lib/site/issues.ts';
+import { getIssues } from '#lib/site/issues-collection.ts';
 import { toCsv } from '#lib/publish/open-data.ts';
 import { FIGURE_COLUMNS, figureRecords } from '#lib/publish/figure-data.ts';
 

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getIssues } from '#lib/site/issues.ts';
+import { getIssues } from '#lib/site/issues-collection.ts';
 import { PROJECT_COLUMNS, projectRecords, toCsv } from '#lib/publish/open-data.ts';
 
 export const GET: APIRoute = async () => {

@@ -2,7 +2,7 @@ import type { APIContext } from 'astro';
 import { CITIES, type City } from '#data/cities.ts';
 import { cityFeedItems, type FeedItem } from '#lib/publish/feed.ts';
 import { feedResponse } from '#lib/publish/rss.ts';
-import { getIssues } from '#lib/site/issues.ts';
+import { getIssues } from '#lib/site/issues-collection.ts';
 import { contentKey } from '#lib/site/cache-key.ts';
 import { cityFeedPath, cityPath } from '#lib/site/routes.ts';
 import { configuredSite } from '#lib/site/url.ts';

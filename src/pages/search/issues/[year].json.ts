@@ -4,7 +4,7 @@
  * grow with the archive.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getIssues } from '#lib/site/issues.ts';
+import { getIssues } from '#lib/site/issues-collection.ts';
 import { searchFilterOptions, type FilterOption } from '#lib/search/facets.ts';
 
 export const getStaticPaths = (async () => {

@@ -5,7 +5,14 @@
  */
 import { join } from 'node:path';
 
+/** The folder of one part of the build cache (`bodies`, `search`, `content-check`), or none when caching is off. */
 export function cacheDirFor(root: string, part: string): string | undefined {
   const base = process.env.KFJZ_CACHE_DIR ?? join(root, 'node_modules/.cache/kfjz');
   return base === 'off' ? undefined : join(base, part);
+}
+
+/** Where the build keeps each issue's content-check result between builds (by digest), or none. */
+export function contentCheckCacheFile(root: string): string | undefined {
+  const dir = cacheDirFor(root, 'content-check');
+  return dir && join(dir, 'results.json');
 }

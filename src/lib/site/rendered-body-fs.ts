@@ -7,7 +7,7 @@ import type { BodyNode } from '../../markdown/issue-body.ts';
  * store when the build cache is off. Kept apart from the loader so pages do not bundle the
  * Markdown pipeline.
  */
-export function issueBody(entry: { id: string; rendered?: { metadata?: Record<string, unknown> } }): BodyNode[] {
+export function readRenderedBody(entry: { id: string; rendered?: { metadata?: Record<string, unknown> } }): BodyNode[] {
   const { body, bodyFile } = entry.rendered?.metadata ?? {};
   if (Array.isArray(body)) return body as BodyNode[];
   if (typeof bodyFile === 'string') {
