@@ -1,11 +1,14 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
 import { MAX_IMAGE_PIXELS } from './src/lib/check/image-rules.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { devSearchIndex } from './src/integrations/dev-search-index.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { regionEditor } from './src/integrations/region-editor.ts';
+import { rehypePlugins, remarkPlugins } from './src/markdown/index.ts';
 
 /**
  * Where the archive is served. SITE_URL is the origin used for canonical URLs and feeds;
@@ -35,11 +38,16 @@ export default defineConfig({
   image: {
     service: { entrypoint: './src/integrations/image-service.ts', config: { limitInputPixels: MAX_IMAGE_PIXELS } },
   },
+  markdown: {
+    // smartypants would rewrite the source's quotes and dashes; the archive keeps them as printed.
+    processor: unified({ remarkPlugins, rehypePlugins, smartypants: false }),
+  },
   // Pages whose getStaticPaths gives a cacheKey are reused from the last build when neither
   // their data nor their code changed: adding one issue re-renders that issue, not the archive.
   experimental: { incrementalBuild: true },
   integrations: [
     contentCheck(),
+    mdx(),
     sitemap({ entryLimit: SITEMAP_LIMIT, chunks: { issues: (item) => (isIssuePage(item) ? item : undefined) } }),
     pagefindSearch(),
     devSearchIndex(),

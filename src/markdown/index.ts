@@ -1,7 +1,7 @@
 /**
  * The paper's Markdown conventions, in the order they must run. Issue bodies go through them in
- * the content layer (issue-body.ts), the only Markdown the site has: `astro.config.mjs` sets no
- * Markdown processor and no MDX integration (README, Architecture).
+ * the content layer (issue-body.ts); `astro.config.mjs` also sets them as
+ * `markdown: { processor: unified({ remarkPlugins, rehypePlugins }) }`, for any other Markdown.
  */
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { rehypeCjkSpacing } from './rehype-cjk-spacing.ts';

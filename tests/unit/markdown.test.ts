@@ -1,6 +1,6 @@
 /**
- * The paper's remark/rehype plugins, run through Astro's own unified processor (the MDX pipeline
- * of `@astrojs/mdx`, which the issue loader's rendering must equal) on the fixtures in
+ * The paper's remark/rehype plugins, run through Astro's own unified processor (the one
+ * `astro.config.mjs` builds with `unified({ remarkPlugins, rehypePlugins })`) on the fixtures in
  * tests/fixtures/markdown. Each output is compared whole with its stored `.html`;
  * `UPDATE_FIXTURES=1 npx vitest run tests/unit/markdown.test.ts` rewrites them.
  */
