@@ -1,0 +1,90 @@
+/**
+ * Roles of a page's laid-out blocks from their type: the body's size is the page's most common
+ * one; a block set larger or bolder is a heading. A stack of headings is 引题 / 主题 / 副题 by
+ * size (the largest is the 主题), a heading that opens with `城市：` is a city report's heading,
+ * and its lines may carry on at the next column's top; small type under a photo is its caption.
+ * Fixed forms are read by their wording: `编前语`, a credit `■ …摄`, `(下转D3版)`, a byline of
+ * a name or two, the issue line of the masthead.
+ */
+import type { RoleBlock } from '../role-blocks.ts';
+import { isHeadingStyle, type LayoutBlock, type PageLayout } from './layout.ts';
+
+const ISSUE_LINE = /\d{4}年第\d{1,2}期/u;
+const CONTINUATION = /^[（(]\s*(下转|上接)\s*([A-Z]\d{1,2})\s*版\s*[)）]$/u;
+const CREDIT = /^[■□]\s*\S.{0,28}摄$/u;
+const CITY_LABEL = /^[^\s：:，。]{2,14}?[：:]/u;
+const BYLINE = /^[\p{Script=Han}·]{2,4}(\s+[\p{Script=Han}·]{2,4})?$/u;
+
+const sameType = (a: LayoutBlock, b: LayoutBlock) =>
+  Math.abs(a.size - b.size) <= Math.max(a.size, b.size) * 0.08 && a.bold === b.bold;
+
+export function assignRoles(layout: PageLayout): RoleBlock[] {
+  const { bodySize, items } = layout;
+  const out: RoleBlock[] = [];
+  const heading = (b: LayoutBlock) => isHeadingStyle(b, bodySize);
+  const block = (role: RoleBlock['role'], b: LayoutBlock, extra: Partial<RoleBlock> = {}): RoleBlock => ({
+    role,
+    text: b.text,
+    lines: b.lines.map((l) => l.text),
+    rects: b.rects,
+    ...(b.joined ? { joined: 'geometry' as const } : {}),
+    ...extra,
+  });
+
+  // The masthead: everything read before the issue line, when it comes early on the page.
+  const issueAt = items.findIndex((it, k) => k < 16 && it.kind === 'text' && ISSUE_LINE.test(it.block.text));
+  let i = 0;
+  if (issueAt >= 0) {
+    for (; i <= issueAt; i++) {
+      const it = items[i];
+      if (it?.kind === 'text') out.push(block('masthead', it.block));
+    }
+  }
+
+  let afterPhoto = false;
+  for (; i < items.length; i++) {
+    const it = items[i];
+    if (!it) continue;
+    if (it.kind === 'image') {
+      out.push({ role: 'photo', text: '', lines: [], rects: [it.rect] });
+      afterPhoto = true;
+      continue;
+    }
+    const b = it.block;
+    if (CONTINUATION.test(b.text)) out.push(block('continuation', b));
+    else if (CREDIT.test(b.text)) out.push(block('credit', b));
+    else if (b.text === '编前语') out.push(block('noteLabel', b));
+    else if (afterPhoto && b.size < bodySize * 0.97) {
+      out.push(block('caption', b));
+      continue;
+    } else if (heading(b) && CITY_LABEL.test(b.text)) {
+      // `城市：` and its lines, which may carry on at the next column's top in the same type.
+      const lines = b.lines.map((l) => l.text);
+      const rects = [...b.rects];
+      while (true) {
+        const next = items[i + 1];
+        if (next?.kind !== 'text' || !sameType(next.block, b) || CITY_LABEL.test(next.block.text)) break;
+        lines.push(...next.block.lines.map((l) => l.text));
+        rects.push(...next.block.rects);
+        i++;
+      }
+      out.push({ role: 'cityHeading', text: lines.join(''), lines, rects });
+    } else if (heading(b)) {
+      // A stack of headline blocks: the largest is the 主题, above it 引题, below it 副题.
+      const stack: LayoutBlock[] = [b];
+      while (true) {
+        const next = items[i + 1];
+        if (next?.kind !== 'text' || !heading(next.block) || CITY_LABEL.test(next.block.text)) break;
+        if (next.block.text === '编前语' || CREDIT.test(next.block.text)) break;
+        stack.push(next.block);
+        i++;
+      }
+      const top = Math.max(...stack.map((s) => s.size));
+      const t = stack.findIndex((s) => s.size === top);
+      stack.forEach((s, k) => out.push(block(k < t ? 'kicker' : k === t ? 'title' : 'subtitle', s)));
+    } else if (BYLINE.test(b.text) && b.lines.length === 1) out.push(block('byline', b));
+    else out.push(block('body', b));
+    afterPhoto = false;
+  }
+  return out;
+}
