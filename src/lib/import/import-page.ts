@@ -4,7 +4,8 @@
  */
 import { extractFigures, extractProvinceFigures } from '#lib/extract/extractor.ts';
 import { roundVerdict } from '#lib/extract/round.ts';
-import { parsePage, type DraftPage, type ParseOptions } from './page-text.ts';
+import type { DraftPage, ParseOptions } from './draft.ts';
+import { parsePage } from './page-text.ts';
 import { renderIssueMdx, type FigureReader, type RenderedIssue } from './to-mdx.ts';
 
 export interface ImportOptions extends ParseOptions {

@@ -1,5 +1,5 @@
 /**
- * Writes a draft page (src/lib/import/page-text.ts) as an issue MDX file: front-matter with
+ * Writes a draft page (src/lib/import/draft.ts) as an issue MDX file: front-matter with
  * the figures the extractor found, body with the components editors use, text escaped so
  * MDX reads it as text, and review notes as MDX comments where the importer guessed.
  */
@@ -8,7 +8,7 @@ import type { RoundFigures } from '#schemas/figures.ts';
 import { speaksOfProvinceRound } from '#lib/extract/round.ts';
 
 const FIGURE_LIKE = /\d\s*(?:个|個|亿|億)/u;
-import type { DraftArticle, DraftBlock, DraftCityReport, DraftPage } from './page-text.ts';
+import type { DraftArticle, DraftBlock, DraftCityReport, DraftPage } from './draft.ts';
 
 export interface FigureReader {
   /** Figures stated in one city report's text (its heading lines and body). */
@@ -53,8 +53,16 @@ const nameOf = (r: DraftCityReport) => r.place?.name ?? r.city?.name ?? '我市'
 const comment = (note: string) => `{/* ${note.replace(/\*\//g, '* /')} */}`;
 const reportText = (r: DraftCityReport) => [...r.headline, ...r.blocks.map((b) => b.text)].join('\n');
 
+/** A caption as an attribute value: one line, no quotes or braces MDX would read. */
+const attribute = (text: string) => text.replace(/\s+/g, ' ').replace(/["{}<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
+
 function renderBlock(b: DraftBlock): string {
-  if (b.kind === 'photo') return `<Photo>\n\n${escapeMdxText(b.caption)}\n\n${escapeMdxText(b.credit)}\n\n</Photo>`;
+  if (b.kind === 'photo') {
+    // A photo cut out of the page's PDF shows itself; its caption says what it shows.
+    const open = b.src ? `<Photo src="${b.src}" alt="${attribute(b.caption)}">` : '<Photo>';
+    const lines = [b.caption, b.credit].filter((l) => l !== '').map(escapeMdxText);
+    return [open, ...lines, '</Photo>'].join('\n\n');
+  }
   return `${b.review ? `${comment(b.review)}\n` : ''}${escapeMdxText(b.text)}`;
 }
 

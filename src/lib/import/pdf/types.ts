@@ -3,7 +3,7 @@
  * steps pass between them: glyph lines read from the PDF, blocks in reading order, blocks with
  * their roles on the page.
  */
-import type { DraftPage } from '../page-text.ts';
+import type { DraftPage } from '../draft.ts';
 import type { ImportOptions } from '../import-page.ts';
 import type { RenderedIssue } from '../to-mdx.ts';
 
@@ -28,7 +28,7 @@ export interface PdfPageLayout {
 }
 
 export interface ImportedPdf {
-  /** The same DraftPage the text importer gives (page-text.ts); for several pages, the first page's facts and all pages' pieces. */
+  /** The same DraftPage the text importer gives (draft.ts); for several pages, the first page's facts and all pages' pieces. */
   page: DraftPage;
   /** As importPage gives: the MDX, the figures, the review notes. */
   rendered: RenderedIssue;
