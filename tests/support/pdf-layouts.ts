@@ -86,7 +86,7 @@ const FONT_FILES = [
 /** A3 in CSS pixels (96 per inch). */
 const MM = 96 / 25.4;
 const SHEET = { width: 297 * MM, height: 420 * MM } as const;
-const MARGIN = 38;
+const MARGIN = 32;
 
 // ---------------------------------------------------------------------------------------------
 // The seed's text, as blocks to set.
@@ -600,7 +600,7 @@ const LAYOUTS: Record<LayoutName, Layout> = {
   // Five columns; headlines span them all; the photo stands in a column of the lead.
   a: {
     columns: 5,
-    css: `#sheet { --body: 12px; --lead: 1.6; --title: 30px; --title2: 26px; } .head .line { text-align: center; }`,
+    css: `#sheet { --body: 12px; --lead: 1.55; --title: 30px; --title2: 26px; } .head .line { text-align: center; }`,
     async set(t, c) {
       const cols = columnsOf(5, 14);
       let y = MARGIN;
@@ -626,7 +626,7 @@ const LAYOUTS: Record<LayoutName, Layout> = {
   // of the reports' second and third columns, which run above and below it.
   b: {
     columns: 4,
-    css: `#sheet { --body: 11.5px; --lead: 1.55; --title: 30px; --title2: 27px; }
+    css: `#sheet { --body: 11.5px; --lead: 1.5; --title: 30px; --title2: 27px; }
       .masthead { display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 14px; }
       .masthead .line { text-align: left; } .mh-guide { width: 100%; } .mh-name { letter-spacing: 0.05em; }
       .mh-issue { margin-left: auto; }`,
