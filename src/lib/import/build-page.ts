@@ -13,7 +13,7 @@ import { UNTITLED } from './draft.ts';
 import { findRounds, readMasthead } from './page-facts.ts';
 import { assignUnits } from './report-units.ts';
 import type { RoleBlock } from './role-blocks.ts';
-import type { Rect } from './pdf/types.ts';
+import type { PlacedRect } from './pdf/types.ts';
 import { CONTINUATION, CREDIT, TERMINAL, isProse, readCityHeading } from './text-forms.ts';
 
 export interface BuildOptions extends ParseOptions {
@@ -35,7 +35,7 @@ class PageWalk {
   compilation: DraftArticle | undefined;
   cut: DraftParagraph | undefined;
   kicker: RoleBlock | undefined;
-  photo: Rect | undefined;
+  photo: PlacedRect | undefined;
   articleCount = 0;
 
   readonly page: DraftPage;
@@ -47,9 +47,11 @@ class PageWalk {
   }
 
   /** Where a block is printed goes with the piece it belongs to (PDF import). */
-  place(piece: { rects?: Rect[] } | undefined, b: RoleBlock | undefined): void {
+  place(piece: { rects?: PlacedRect[]; printedOn?: string } | undefined, b: RoleBlock | undefined): void {
     if (!piece || !b?.rects?.length) return;
-    (piece.rects ??= []).push(...b.rects);
+    const page = b.page ?? '';
+    if (b.page) piece.printedOn ??= b.page;
+    (piece.rects ??= []).push(...b.rects.map((r) => ({ ...r, page })));
   }
 
   closeReport(): void {
@@ -76,7 +78,7 @@ class PageWalk {
   }
 
   /** The piece text goes into now: the open report, else the open article. */
-  get current(): { rects?: Rect[] } | undefined {
+  get current(): { rects?: PlacedRect[]; printedOn?: string } | undefined {
     return this.report ?? this.article;
   }
 }
@@ -261,7 +263,7 @@ export function buildPage(blocks: RoleBlock[], options: BuildOptions): DraftPage
         } else addBody(w, b, next);
         break;
       case 'photo':
-        w.photo = b.rects?.[0];
+        w.photo = b.rects?.[0] && { ...b.rects[0], page: b.page ?? '' };
         w.place(w.current, b);
         break;
       case 'caption':

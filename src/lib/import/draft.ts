@@ -5,7 +5,7 @@
  */
 import type { City, CitySlug } from '#data/cities.ts';
 import type { SubUnit } from '#lib/extract/units.ts';
-import type { Rect } from './pdf/types.ts';
+import type { PlacedRect } from './pdf/types.ts';
 
 export interface DraftPhoto {
   kind: 'photo';
@@ -13,7 +13,7 @@ export interface DraftPhoto {
   /** `■ 阮洋摄`; empty when the page prints no credit under the caption. */
   credit: string;
   /** Where the photo is printed (PDF import), cut out as the `<Photo src>` file. */
-  rect?: Rect;
+  rect?: PlacedRect;
   /** The cut-out file, path relative to the issue file (PDF import). */
   src?: string;
 }
@@ -36,7 +36,9 @@ export interface DraftArticle {
   partOf?: string;
   blocks: DraftBlock[];
   /** Where its blocks are printed (PDF import): the source of its regions on the page. */
-  rects?: Rect[];
+  rects?: PlacedRect[];
+  /** The 版 it starts on, when the importer knows (PDF import); else the page imported. */
+  printedOn?: string;
 }
 
 export interface DraftCityReport {
@@ -51,7 +53,9 @@ export interface DraftCityReport {
   article?: string;
   blocks: DraftParagraph[];
   /** Where its blocks are printed (PDF import): the source of its regions on the page. */
-  rects?: Rect[];
+  rects?: PlacedRect[];
+  /** The 版 it starts on, when the importer knows (PDF import); else the page imported. */
+  printedOn?: string;
 }
 
 /** Articles and reports in reading order; reports and 编前语 follow their compilation. */

@@ -39,6 +39,8 @@ export interface RoleBlock {
   lines: string[];
   /** Where the block is printed, one rectangle per column it runs in (PDF only). */
   rects?: Rect[];
+  /** The 版 it is printed on (PDF only). */
+  page?: string;
   /**
    * How a paragraph cut at a column's foot was joined with its rest: by the PDF's geometry, or
    * left for the structure step to guess from the text (the text importer).

@@ -5,6 +5,7 @@
  */
 import { stringify } from 'yaml';
 import type { RoundFigures } from '#schemas/figures.ts';
+import type { Region } from '#schemas/page.ts';
 import { speaksOfProvinceRound } from '#lib/extract/round.ts';
 
 const FIGURE_LIKE = /\d\s*(?:个|個|亿|億)/u;
@@ -22,6 +23,8 @@ export interface RenderOptions {
   number: number;
   /** The page (版) the text is from; the extraction does not print it. */
   page: string;
+  /** The pages as the front-matter lists them, with scan and regions (PDF import); default `[page]`. */
+  pages?: { id: string; scan?: string; regions?: Region[] }[];
   figures: FigureReader;
 }
 
@@ -68,38 +71,53 @@ function renderBlock(b: DraftBlock): string {
 
 const wrap = (open: string, inner: string[], close: string) => [open, ...inner, close].join('\n\n');
 
-/** The MDX body: `<Page>` holding articles; a compilation holds its 编前语, reports and notes. */
+/**
+ * The MDX body: a `<Page>` per page holding its articles; a compilation holds its 编前语,
+ * reports and notes. A piece goes on the page it starts on (`printedOn`), else on `pageId`.
+ */
 function renderBody(page: DraftPage, pageId: string): string {
-  const out: string[] = [];
+  const out: { page: string; text: string }[] = [];
   // An article holds the reports that name it: a 报道集锦, or a province article split by city.
   const containers = new Set(
     page.pieces.flatMap((p) => (p.type === 'report' && p.report.article ? [p.report.article] : [])),
   );
-  let compilation: { open: string; inner: string[] } | undefined;
+  let compilation: { open: string; inner: string[]; page: string } | undefined;
+  let current = pageId;
   const flush = () => {
-    if (compilation) out.push(wrap(compilation.open, compilation.inner, '</Article>'));
+    if (compilation)
+      out.push({ page: compilation.page, text: wrap(compilation.open, compilation.inner, '</Article>') });
     compilation = undefined;
   };
+  const push = (text: string) => (compilation ? compilation.inner.push(text) : out.push({ page: current, text }));
   for (const piece of page.pieces) {
     if (piece.type === 'article') {
       const a = piece.article;
       const inner = a.blocks.map(renderBlock);
       if (a.kind === '报道集锦' || containers.has(a.id)) {
         flush();
-        compilation = { open: `<Article id="${a.id}">`, inner };
+        current = a.printedOn ?? current;
+        compilation = { open: `<Article id="${a.id}">`, inner, page: current };
       } else if (a.partOf && compilation) compilation.inner.push(wrap(`<Article id="${a.id}">`, inner, '</Article>'));
       else {
         flush();
-        out.push(wrap(`<Article id="${a.id}">`, inner, '</Article>'));
+        current = a.printedOn ?? current;
+        out.push({ page: current, text: wrap(`<Article id="${a.id}">`, inner, '</Article>') });
       }
     } else if (piece.type === 'report') {
       const r = piece.report;
-      const el = wrap(`<CityReport city="${slugOf(r)}">`, r.blocks.map(renderBlock), '</CityReport>');
-      (compilation?.inner ?? out).push(el);
-    } else (compilation?.inner ?? out).push(escapeMdxText(piece.text));
+      if (!compilation) current = r.printedOn ?? current;
+      push(wrap(`<CityReport city="${slugOf(r)}">`, r.blocks.map(renderBlock), '</CityReport>'));
+    } else push(escapeMdxText(piece.text));
   }
   flush();
-  return wrap(`<Page id="${pageId}">`, out, '</Page>');
+  const pages: { page: string; texts: string[] }[] = [];
+  for (const { page: id, text } of out) {
+    const last = pages.at(-1);
+    if (last?.page === id) last.texts.push(text);
+    else pages.push({ page: id, texts: [text] });
+  }
+  if (pages.length === 0) pages.push({ page: pageId, texts: [] });
+  return pages.map((p) => wrap(`<Page id="${p.page}">`, p.texts, '</Page>')).join('\n\n');
 }
 
 function articleMeta(a: DraftArticle, page: string) {
@@ -155,10 +173,10 @@ export function renderIssueMdx(page: DraftPage, opts: RenderOptions): RenderedIs
     year: opts.year,
     number: opts.number,
     masthead: page.masthead,
-    pages: [opts.page],
-    missingPages: page.referencedPages.filter((p) => p !== opts.page),
+    pages: opts.pages ?? [opts.page],
+    missingPages: page.referencedPages.filter((p) => !(opts.pages?.map((q) => q.id) ?? [opts.page]).includes(p)),
     rounds: page.rounds.map((r) => ({ ...r, province: round && r.id === round.id ? provinceFigures : {} })),
-    articles: articles.map((a) => articleMeta(a, opts.page)),
+    articles: articles.map((a) => articleMeta(a, a.printedOn ?? opts.page)),
     cityReports: cityReports.map(({ r, figures }) => ({
       city: slugOf(r),
       ...(round ? { round: round.id } : {}),

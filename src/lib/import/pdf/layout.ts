@@ -31,6 +31,8 @@ export interface PageLayout {
   height: number;
   /** The type size of the page's body text (the size most of its glyphs have). */
   bodySize: number;
+  /** The usual width of a body column, in points. */
+  column: number;
   /** Text blocks and photos in reading order. */
   items: ({ kind: 'text'; block: LayoutBlock } | { kind: 'image'; rect: Rect })[];
 }
@@ -50,7 +52,6 @@ const union = (a: Rect, b: Rect): Rect => {
   return { x, y, w: Math.max(right(a), right(b)) - x, h: Math.max(bottom(a), bottom(b)) - y };
 };
 const xOverlap = (a: Rect, b: Rect) => Math.min(right(a), right(b)) - Math.max(a.x, b.x);
-const yOverlap = (a: Rect, b: Rect) => Math.min(bottom(a), bottom(b)) - Math.max(a.y, b.y);
 
 /** The size most of the page's glyphs are set in: the body text's. */
 export function bodySizeOf(lines: GlyphLine[]): number {
@@ -391,5 +392,5 @@ export function layoutPage(content: PdfPageContent): PageLayout {
       );
     }
   }
-  return { width: content.width, height: content.height, bodySize, items: joinRunOns(items, bodySize) };
+  return { width: content.width, height: content.height, bodySize, column, items: joinRunOns(items, bodySize) };
 }

@@ -15,6 +15,11 @@ export interface Rect {
   h: number;
 }
 
+/** A rectangle on one of the PDF's pages: the 版 it is on. */
+export interface PlacedRect extends Rect {
+  page: string;
+}
+
 export interface PdfPageLayout {
   /** The 版, e.g. 'D1'. */
   id: string;
