@@ -6,9 +6,9 @@
  * the 版面 view needs. The refusals are in pdf-refusals.test.ts, the check and the build in
  * tests/build/pdf-import.test.ts.
  *
- * Seen failing (each broken once, then restored): the seed's 吕梁 report cut from the layouts'
- * text (its paragraphs, reports and figures tests fail); the 0.85 coverage target asked of the
- * regions moved one column to the right (coverage 0); the scan's expected width set to 4800.
+ * Seen failing (each broken once, then restored): the scan's expected width set to 4800; the
+ * photo's printed proportions doubled. The draft, figure and region tests were red on the first,
+ * partial importPdf (headings read as articles, regions of one piece over another's column).
  */
 import sharp from 'sharp';
 import { beforeAll, describe, expect, test } from 'vitest';

@@ -4,8 +4,7 @@
  * half) and an encrypted one (saved with AES-256 and a password by MuPDF). `importPdf` throws a
  * PdfImportError saying which; `npm run import` prints it, exits 1 and writes nothing.
  *
- * Seen failing: handing the CLI the whole layout PDF in place of the truncated one (it writes a
- * draft, so "writes nothing" fails), and expecting reason `broken` for the encrypted file.
+ * Seen failing: expecting reason `broken` for the encrypted file (broken once, then restored).
  */
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
