@@ -20,13 +20,15 @@
  *   stands at the top of the last two columns; a city report's heading begins at one column's
  *   foot and ends at the next column's top; paragraphs run on from column to column.
  */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as mupdf from 'mupdf';
 import type { Browser, Page } from 'playwright-core';
 import { importPage } from '#lib/import/import-page.ts';
 import { launchChromium } from './browser.ts';
 import { pngFile } from './png.ts';
-import { readSeed } from './seed.ts';
+import { readSeed, ROOT } from './seed.ts';
 
 export const LAYOUT_NAMES = ['a', 'b', 'c'] as const;
 export type LayoutName = (typeof LAYOUT_NAMES)[number];
@@ -800,25 +802,66 @@ function truthOf(
 }
 
 const made = new Map<LayoutName, Promise<LayoutPdf>>();
+const CACHE = join(ROOT, 'node_modules/.cache/kfjz-pdf-layouts');
+
+/**
+ * What a layout's PDF depends on: this file, the seed's text as the text importer reads it, the
+ * browser and the fonts. Test files run in workers of their own, so the PDFs are kept on disk
+ * under this key rather than made again in each.
+ */
+function cacheKey(name: LayoutName, content: SeedContent): string {
+  const hash = createHash('sha256')
+    .update(readFileSync(import.meta.filename))
+    .update(JSON.stringify(content));
+  for (const file of ['/usr/bin/chromium', '/usr/lib/chromium/chromium', ...FONT_FILES]) {
+    if (!existsSync(file)) continue;
+    const s = statSync(file);
+    hash.update(`${file}:${s.size}:${s.mtimeMs}`);
+  }
+  return `${name}-${hash.digest('hex').slice(0, 24)}`;
+}
+
+async function cachedLayout(name: LayoutName, browser?: Browser): Promise<LayoutPdf> {
+  fontsOrFail();
+  const content = seedContent();
+  const key = join(CACHE, cacheKey(name, content));
+  if (existsSync(`${key}.json`) && existsSync(`${key}.pdf`)) {
+    return {
+      pdf: new Uint8Array(readFileSync(`${key}.pdf`)),
+      truth: JSON.parse(readFileSync(`${key}.json`, 'utf8')) as LayoutTruth,
+    };
+  }
+  const fresh = await typesetLayout(name, content, browser);
+  mkdirSync(CACHE, { recursive: true });
+  // Written aside and renamed: a worker making the same layout at once never reads half a file.
+  for (const [ext, data] of [
+    ['pdf', fresh.pdf],
+    ['json', JSON.stringify(fresh.truth)],
+  ] as const) {
+    const part = `${key}.${ext}.${process.pid}`;
+    writeFileSync(part, data);
+    renameSync(part, `${key}.${ext}`);
+  }
+  return fresh;
+}
 
 /**
  * The seed page set in layout `name` and printed to PDF by Chromium, with where each piece truly
- * is. Made once per process; pass a browser to reuse one already open.
+ * is. Made once (kept under node_modules/.cache until this file, the seed, the browser or the
+ * fonts change); pass a browser to reuse one already open.
  */
 export function makeLayoutPdf(name: LayoutName, browser?: Browser): Promise<LayoutPdf> {
   let pdf = made.get(name);
   if (!pdf) {
-    pdf = typesetLayout(name, browser);
+    pdf = cachedLayout(name, browser);
     made.set(name, pdf);
     pdf.catch(() => made.delete(name));
   }
   return pdf;
 }
 
-async function typesetLayout(name: LayoutName, browser?: Browser): Promise<LayoutPdf> {
-  fontsOrFail();
+async function typesetLayout(name: LayoutName, content: SeedContent, browser?: Browser): Promise<LayoutPdf> {
   const layout = LAYOUTS[name];
-  const content = seedContent();
   const own = browser ? undefined : await launchChromium();
   const context = await (browser ?? (own as Browser)).newContext({
     viewport: { width: Math.ceil(SHEET.width), height: Math.ceil(SHEET.height) },
