@@ -24,6 +24,8 @@ export interface LayoutBlock {
   endsFull: boolean;
   /** It was joined from parts in several columns because the geometry says it runs on. */
   joined: boolean;
+  /** It is printed inside a framed box. */
+  framed: boolean;
 }
 
 export interface PageLayout {
@@ -188,7 +190,7 @@ export function joinLines(lines: string[]): string {
   );
 }
 
-function blockOf(lines: GlyphLine[], seg: Segment, first: boolean, last: boolean): LayoutBlock {
+function blockOf(lines: GlyphLine[], seg: Segment, first: boolean, last: boolean, column: number): LayoutBlock {
   const rect = lines.map((l) => l.rect).reduce(union);
   const lastLine = lines.at(-1) as GlyphLine;
   return {
@@ -199,8 +201,14 @@ function blockOf(lines: GlyphLine[], seg: Segment, first: boolean, last: boolean
     bold: seg.bold,
     columnWidth: seg.box.w,
     opensFlush: first && (lines[0] as GlyphLine).rect.x <= seg.box.x + seg.size * 0.5,
-    endsFull: last && right(lastLine.rect) >= right(seg.box) - seg.size * 1.2,
+    // Only a column-wide segment's last line can be cut: a line alone is as wide as its segment.
+    endsFull:
+      last &&
+      seg.box.w >= column * 0.85 &&
+      seg.box.w <= column * 1.15 &&
+      right(lastLine.rect) >= right(seg.box) - seg.size * 1.2,
     joined: false,
+    framed: false,
   };
 }
 
@@ -211,7 +219,7 @@ function blockOf(lines: GlyphLine[], seg: Segment, first: boolean, last: boolean
  */
 const LABEL = /^[^\s：:，。]{2,8}[：:]/u;
 
-function joinRunOns(items: PageLayout['items'], bodySize: number): PageLayout['items'] {
+function joinRunOns(items: PageLayout['items'], bodySize: number, starts: number[]): PageLayout['items'] {
   const isBody = (b: LayoutBlock) => !isHeadingStyle(b, bodySize) && Math.abs(b.size - bodySize) < bodySize * 0.08;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
@@ -222,12 +230,21 @@ function joinRunOns(items: PageLayout['items'], bodySize: number): PageLayout['i
     if (lastLine.rect.w < a.columnWidth * 0.7) continue;
     for (let j = i + 1; j < items.length; j++) {
       const next = items[j];
-      if (next?.kind !== 'text') break;
+      // A photo set between (with its caption) is read past.
+      if (next?.kind !== 'text') continue;
       const b = next.block;
-      // A labelled heading (`忻州：`) starts another report: nothing carries on past it.
+      // A labelled heading (`忻州：`) starts another report: nothing carries on past it; nor past
+      // a headline outside a box. A box's contents and a caption are read past.
       if (!isBody(b) && LABEL.test(b.text)) break;
+      if (!isBody(b) && !b.framed && b.size >= bodySize) break;
       if (!isBody(b)) continue;
-      if (Math.abs(b.columnWidth - a.columnWidth) > bodySize * 0.6) {
+      // A paragraph's last line alone at the next column's top: as wide as it is, but set at a column's start.
+      const first = b.lines[0] as GlyphLine;
+      const alone =
+        b.lines.length === 1 &&
+        first.rect.w <= a.columnWidth + bodySize * 0.6 &&
+        starts.some((x) => Math.abs(first.rect.x - x) < bodySize * 0.5);
+      if (Math.abs(b.columnWidth - a.columnWidth) > bodySize * 0.6 && !alone) {
         // A body paragraph of another width: a note in a box, read past; a byline ends the search.
         if (b.lines.length > 1) continue;
         break;
@@ -256,7 +273,7 @@ const inside = (inner: Rect, outer: Rect) =>
 /** What is ordered as one: a stack of headline lines, a photo with its caption, a framed box. */
 interface Unit {
   box: Rect;
-  parts: ({ kind: 'segment'; segment: Segment } | { kind: 'image'; rect: Rect })[];
+  parts: ({ kind: 'segment'; segment: Segment; framed?: boolean } | { kind: 'image'; rect: Rect })[];
 }
 
 /**
@@ -292,6 +309,15 @@ function unitsOf(segments: Segment[], images: Rect[], bodySize: number): Unit[] 
   return units;
 }
 
+/** A headline or photo wider than one and a half columns: it opens a band of the page. */
+function opensBand(u: Unit, column: number, bodySize: number): boolean {
+  const first = u.parts[0];
+  return (
+    u.box.w >= column * 1.5 &&
+    (first?.kind === 'image' || (first?.kind === 'segment' && isHeadingStyle(first.segment, bodySize)))
+  );
+}
+
 /**
  * Bands of the page, read one after the other: the page is cut across where nothing crosses,
  * there is a gap, and under it starts a headline or photo wider than one and a half columns (a
@@ -305,10 +331,7 @@ function bandsOf(units: Unit[], rules: Rect[], column: number, bodySize: number,
   let reach = -Infinity;
   for (const u of sorted) {
     const gap = u.box.y - reach;
-    const first = u.parts[0];
-    const wideStart =
-      u.box.w >= column * 1.5 &&
-      (first?.kind === 'image' || (first?.kind === 'segment' && isHeadingStyle(first.segment, bodySize)));
+    const wideStart = opensBand(u, column, bodySize);
     const ruled = rules.some((r) => r.w >= pageWidth * 0.6 && r.y >= reach - 1 && bottom(r) <= u.box.y + 1);
     if (current.length > 0 && gap > bodySize * 0.4 && (wideStart || ruled)) {
       bands.push(current);
@@ -321,7 +344,33 @@ function bandsOf(units: Unit[], rules: Rect[], column: number, bodySize: number,
   return bands;
 }
 
-/** Units ordered, a framed box's units read together where the frame stands. */
+/** A body column's left and right edge on the page. */
+type Slot = [number, number];
+
+/** The columns' edges: those of the column-wide body segments, one slot per left edge. */
+function slotsOf(segments: Segment[], column: number, bodySize: number): Slot[] {
+  const slots: Slot[] = [];
+  for (const g of segments) {
+    if (isHeadingStyle(g, bodySize) || g.box.w < column * 0.85 || g.box.w > column * 1.15) continue;
+    if (!slots.some(([x]) => Math.abs(x - g.box.x) < bodySize)) slots.push([g.box.x, right(g.box)]);
+  }
+  return slots;
+}
+
+/**
+ * A box narrower than a column, for reading order, as wide as the column it stands in: a byline
+ * set flush right is then over the next heading set flush left in that column, not beside it.
+ */
+function inSlot(box: Rect, slots: Slot[]): Rect {
+  const slot = slots.find(([x0, x1]) => box.x >= x0 - 1 && right(box) <= x1 + 1);
+  return slot && box.w < slot[1] - slot[0] ? { ...box, x: slot[0], w: slot[1] - slot[0] } : box;
+}
+
+/**
+ * Units ordered. A framed box is read apart from the columns it is set into, which run on
+ * round it top to foot as if it were not there; the box is read where a reader of those
+ * columns meets it: before the first text under it, else after the last text over it.
+ */
 function orderUnits(
   units: Unit[],
   frames: Rect[],
@@ -329,35 +378,45 @@ function orderUnits(
   column: number,
   bodySize: number,
   pageWidth: number,
+  slots: Slot[] = [],
 ): Unit[] {
-  const frame = frames.find((f) => units.some((u) => inside(u.box, f)) && units.some((u) => !inside(u.box, f)));
-  if (frame) {
-    const within = units.filter((u) => inside(u.box, frame));
-    const rest = units.filter((u) => !inside(u.box, frame));
+  const holding = frames.filter((f) => units.some((u) => inside(u.box, f)));
+  const outer = holding.filter((f) => !holding.some((g) => g !== f && inside(f, g) && !inside(g, f)));
+  const inAny = (u: Unit) => outer.some((f) => inside(u.box, f));
+  const free = units.filter((u) => !inAny(u));
+  const order = bandsOf(free, rules, column, bodySize, pageWidth).flatMap((band) => {
+    // The headline a band opens with is read before anything under it, whatever its width.
+    const [head, ...rest] = band;
+    const first = head && opensBand(head, column, bodySize) ? [head] : [];
+    const others = first.length > 0 ? rest : band;
+    return [
+      ...first,
+      ...readingOrder(
+        others.map((u) => inSlot(u.box, slots)),
+        rules,
+      ).map((k) => others[k] as Unit),
+    ];
+  });
+  for (const frame of outer) {
     const inner = orderUnits(
-      within,
-      frames.filter((f) => f !== frame && inside(f, frame)),
+      units.filter((u) => inside(u.box, frame)),
+      frames.filter((g) => g !== frame && inside(g, frame)),
       rules.filter((r) => inside(r, frame)),
       column,
       bodySize,
       pageWidth,
+      slots,
     );
-    const boxUnit: Unit = { box: frame, parts: inner.flatMap((u) => u.parts) };
-    return orderUnits(
-      [...rest, boxUnit],
-      frames.filter((f) => f !== frame && !inside(f, frame)),
-      rules.filter((r) => !inside(r, frame)),
-      column,
-      bodySize,
-      pageWidth,
-    );
+    const parts = inner.flatMap((u) => u.parts).map((p) => (p.kind === 'segment' ? { ...p, framed: true } : p));
+    const boxUnit: Unit = { box: frame, parts };
+    const under = order.findIndex((u) => u.box.y >= bottom(frame) - 1 && xOverlap(u.box, frame) > 0);
+    if (under >= 0) order.splice(under, 0, boxUnit);
+    else {
+      const over = order.findLastIndex((u) => bottom(u.box) <= frame.y + 1 && xOverlap(u.box, frame) > 0);
+      order.splice(over + 1, 0, boxUnit);
+    }
   }
-  return bandsOf(units, rules, column, bodySize, pageWidth).flatMap((band) =>
-    readingOrder(
-      band.map((u) => u.box),
-      rules,
-    ).map((k) => band[k] as Unit),
-  );
+  return order;
 }
 
 export function layoutPage(content: PdfPageContent): PageLayout {
@@ -369,7 +428,11 @@ export function layoutPage(content: PdfPageContent): PageLayout {
     .filter((v) => (v.rect.h <= 3 && v.rect.w >= bodySize * 3) || (v.rect.w <= 3 && v.rect.h >= bodySize * 3))
     .map((v) => v.rect);
   const big = shapes.filter((v) => v.rectangle && v.rect.w > bodySize * 3 && v.rect.h > bodySize * 3);
-  const frames = big.filter((v) => holdsText(v.rect)).map((v) => v.rect);
+  // One frame per box: a box drawn as a fill and a stroke of one rectangle is one box.
+  const frames = big
+    .filter((v) => holdsText(v.rect))
+    .map((v) => v.rect)
+    .filter((f, k, all) => !all.slice(0, k).some((g) => inside(f, g) && inside(g, f)));
   // A tinted panel with no text on it is a picture drawn as a shape; it is cut out as a photo.
   const panels = big.filter((v) => !v.stroked && !holdsText(v.rect)).map((v) => v.rect);
   const images = [...content.images, ...panels.filter((p) => !content.images.some((im) => inside(p, im)))];
@@ -379,7 +442,8 @@ export function layoutPage(content: PdfPageContent): PageLayout {
   const widths = segments.filter((g) => !isHeadingStyle(g, bodySize) && g.lines.length > 2).map((g) => g.box.w);
   const column = widths.sort((a, b) => a - b)[Math.floor(widths.length / 2)] ?? content.width;
   const units = unitsOf(segments, images, bodySize);
-  for (const unit of orderUnits(units, frames, rules, column, bodySize, content.width)) {
+  const slots = slotsOf(segments, column, bodySize);
+  for (const unit of orderUnits(units, frames, rules, column, bodySize, content.width, slots)) {
     for (const part of unit.parts) {
       if (part.kind === 'image') {
         items.push({ kind: 'image', rect: part.rect });
@@ -388,9 +452,13 @@ export function layoutPage(content: PdfPageContent): PageLayout {
       const seg = part.segment;
       const paras = paragraphsOf(seg, bodySize);
       paras.forEach((lines, p) =>
-        items.push({ kind: 'text', block: blockOf(lines, seg, p === 0, p === paras.length - 1) }),
+        items.push({
+          kind: 'text',
+          block: { ...blockOf(lines, seg, p === 0, p === paras.length - 1, column), framed: part.framed === true },
+        }),
       );
     }
   }
-  return { width: content.width, height: content.height, bodySize, column, items: joinRunOns(items, bodySize) };
+  const starts = segments.filter((g) => !isHeadingStyle(g, bodySize) && g.box.w >= column * 0.85).map((g) => g.box.x);
+  return { width: content.width, height: content.height, bodySize, column, items: joinRunOns(items, bodySize, starts) };
 }

@@ -8,7 +8,14 @@ import { PdfImportError } from './errors.ts';
 import type { GlyphLine, PdfPageContent, Rect } from './types.ts';
 
 export type PdfDocument = mupdf.Document;
-export type PdfPage = mupdf.Page;
+/**
+ * A page interpreted once into MuPDF's display list: its text and its drawing are both read
+ * from the list, so the page's content (fonts, Type3 glyph procedures) is run only once.
+ */
+export interface PdfPage {
+  bounds: [number, number, number, number];
+  list: mupdf.DisplayList;
+}
 
 /** Opens the PDF or says why not: broken, encrypted, or without pages. */
 export function openPdf(bytes: Uint8Array): PdfDocument {
@@ -35,7 +42,8 @@ export function openPdf(bytes: Uint8Array): PdfDocument {
 
 export function loadPage(doc: PdfDocument, index: number): PdfPage {
   try {
-    return doc.loadPage(index);
+    const page = doc.loadPage(index);
+    return { bounds: page.getBounds() as PdfPage['bounds'], list: page.toDisplayList() };
   } catch (error) {
     throw new PdfImportError(`page ${index + 1} of the PDF is damaged (${messageOf(error)})`, 'broken', {
       cause: error,
@@ -61,15 +69,16 @@ interface LineAcc {
 }
 
 /**
- * The page's glyph lines and images. Lines are MuPDF's, then lines on one baseline that MuPDF
+ * The page's glyph lines and images. Spaces are the PDF's own: MuPDF's spaces guessed from gaps
+ * would split Chinese text where justification widened a gap (`54 个`). Lines are MuPDF's, then lines on one baseline that MuPDF
  * split (a change of font, a wide gap inside a masthead line) are put back together, so a line
  * is what a reader sees as one line. `bold` here comes from fonts only; import-pdf adds the ink.
  */
 export function readPage(page: PdfPage): PdfPageContent {
-  const [px0, py0, px1, py1] = page.getBounds();
+  const [px0, py0, px1, py1] = page.bounds;
   let stext: mupdf.StructuredText;
   try {
-    stext = page.toStructuredText('preserve-whitespace,preserve-images,vectors');
+    stext = page.list.toStructuredText('preserve-whitespace,inhibit-spaces,preserve-images,vectors');
   } catch (error) {
     throw new PdfImportError(`a page's text cannot be read (${messageOf(error)})`, 'broken', { cause: error });
   }
@@ -161,7 +170,11 @@ function mergeBaselines(lines: LineAcc[]): LineAcc[] {
       continue;
     }
     const gap = l.x0 - prev.x1;
-    prev.text = prev.text.trimEnd() + (gap > size * 0.4 ? ' ' : '') + l.text.trimStart();
+    // A gap between Latin words is a space; one in Chinese text is justification, not a space.
+    const left = prev.text.trimEnd();
+    const rightText = l.text.trimStart();
+    const latin = /[A-Za-z0-9]$/.test(left) && /^[A-Za-z0-9]/.test(rightText);
+    prev.text = left + (gap > size * 0.4 && latin ? ' ' : '') + rightText;
     prev.x1 = Math.max(prev.x1, l.x1);
     prev.y0 = Math.min(prev.y0, l.y0);
     prev.y1 = Math.max(prev.y1, l.y1);
@@ -175,8 +188,12 @@ function mergeBaselines(lines: LineAcc[]): LineAcc[] {
 
 /** The page drawn at `width` pixels wide, RGB without alpha. */
 export function renderPage(page: PdfPage, width: number): { pixels: Uint8ClampedArray; width: number; height: number } {
-  const [x0, , x1] = page.getBounds();
+  const [x0, y0, x1] = page.bounds;
   const scale = width / (x1 - x0);
-  const pix = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceRGB, false);
+  const pix = page.list.toPixmap(
+    mupdf.Matrix.concat(mupdf.Matrix.translate(-x0, -y0), mupdf.Matrix.scale(scale, scale)),
+    mupdf.ColorSpace.DeviceRGB,
+    false,
+  );
   return { pixels: pix.getPixels(), width: pix.getWidth(), height: pix.getHeight() };
 }

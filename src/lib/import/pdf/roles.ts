@@ -7,13 +7,23 @@
  * a name or two, the issue line of the masthead.
  */
 import type { RoleBlock } from '../role-blocks.ts';
-import { isHeadingStyle, type LayoutBlock, type PageLayout } from './layout.ts';
+import { cityByName } from '#data/cities.ts';
+import { placeText } from '#lib/extract/units.ts';
+import { isHeadingStyle, joinLines, type LayoutBlock, type PageLayout } from './layout.ts';
 
 const ISSUE_LINE = /\d{4}年第\d{1,2}期/u;
 const CONTINUATION = /^[（(]\s*(下转|上接)\s*([A-Z]\d{1,2})\s*版\s*[)）]$/u;
 const CREDIT = /^[■□]\s*\S.{0,28}摄$/u;
 const CITY_LABEL = /^[^\s：:，。]{2,14}?[：:]/u;
+const isHeadlineLine = (l: string) => [...l].length <= 24 && !/[。；，]/u.test(l);
+const isCity = (text: string) => {
+  const label = /^([^\s：:，。]{2,14}?)[：:]/u.exec(text)?.[1];
+  return label !== undefined && cityByName(placeText(label)) !== undefined;
+};
 const BYLINE = /^[\p{Script=Han}·]{2,4}(\s+[\p{Script=Han}·]{2,4})?$/u;
+
+/** A slogan's line: short, no punctuation, not the 指导 line. */
+const isSloganLine = (t: string) => [...t].length <= 16 && !/[，。：:\s]/u.test(t) && !/指导$/u.test(t);
 
 const sameType = (a: LayoutBlock, b: LayoutBlock) =>
   Math.abs(a.size - b.size) <= Math.max(a.size, b.size) * 0.08 && a.bold === b.bold;
@@ -37,7 +47,21 @@ export function assignRoles(layout: PageLayout): RoleBlock[] {
   if (issueAt >= 0) {
     for (; i <= issueAt; i++) {
       const it = items[i];
-      if (it?.kind === 'text') out.push(block('masthead', it.block));
+      if (it?.kind !== 'text') continue;
+      // Slogans set side by side or one under the other are one block of short lines.
+      const prev = out.at(-1);
+      const prevItem = items[i - 1];
+      if (
+        prev &&
+        prevItem?.kind === 'text' &&
+        sameType(prevItem.block, it.block) &&
+        [prev.text, it.block.text].every(isSloganLine) &&
+        i !== issueAt
+      ) {
+        prev.lines.push(...it.block.lines.map((l) => l.text));
+        prev.text += it.block.text;
+        prev.rects?.push(...it.block.rects);
+      } else out.push(block('masthead', it.block));
     }
   }
 
@@ -51,24 +75,42 @@ export function assignRoles(layout: PageLayout): RoleBlock[] {
       continue;
     }
     const b = it.block;
+    const lastLine = b.lines.at(-1)?.text ?? '';
+    if (b.lines.length > 1 && CREDIT.test(lastLine)) {
+      // A caption with its credit on the last line: two blocks.
+      const caption = { ...b, lines: b.lines.slice(0, -1), text: joinLines(b.lines.slice(0, -1).map((l) => l.text)) };
+      out.push(block(afterPhoto ? 'caption' : 'body', caption), {
+        ...block('credit', b),
+        text: lastLine,
+        lines: [lastLine],
+      });
+      afterPhoto = false;
+      continue;
+    }
     if (CONTINUATION.test(b.text)) out.push(block('continuation', b));
     else if (CREDIT.test(b.text)) out.push(block('credit', b));
     else if (b.text === '编前语') out.push(block('noteLabel', b));
     else if (afterPhoto && b.size < bodySize * 0.97) {
       out.push(block('caption', b));
       continue;
-    } else if (heading(b) && CITY_LABEL.test(b.text)) {
-      // `城市：` and its lines, which may carry on at the next column's top in the same type.
+    } else if (heading(b) && CITY_LABEL.test(b.text) && isCity(b.text)) {
+      // `城市：` and its headline lines: set in heading type, in the same block or the next ones
+      // (a smaller size under the city's name, or at the next column's top), three lines at most.
       const lines = b.lines.map((l) => l.text);
       const rects = [...b.rects];
-      while (true) {
+      while (lines.length < 3) {
         const next = items[i + 1];
-        if (next?.kind !== 'text' || !sameType(next.block, b) || CITY_LABEL.test(next.block.text)) break;
-        lines.push(...next.block.lines.map((l) => l.text));
+        if (next?.kind !== 'text' || !heading(next.block) || CITY_LABEL.test(next.block.text)) break;
+        const more = next.block.lines.map((l) => l.text);
+        if (lines.length + more.length > 3 || !more.every(isHeadlineLine)) break;
+        lines.push(...more);
         rects.push(...next.block.rects);
         i++;
       }
       out.push({ role: 'cityHeading', text: lines.join(''), lines, rects });
+    } else if (b.size < bodySize * 1.12 && b.lines.length === 1 && BYLINE.test(b.text)) {
+      // A name or two on a line of its own, in the body's size (whatever its face): a byline.
+      out.push(block('byline', b));
     } else if (heading(b)) {
       // A stack of headline blocks: the largest is the 主题, above it 引题, below it 副题.
       const stack: LayoutBlock[] = [b];

@@ -29,7 +29,7 @@ const raw = (d: Drawing) => ({ raw: { width: d.width, height: d.height, channels
 export async function encodeScan(d: Drawing): Promise<Uint8Array> {
   return new Uint8Array(
     await sharp(Buffer.from(d.pixels.buffer, d.pixels.byteOffset, d.pixels.byteLength), raw(d))
-      .webp({ quality: 80 })
+      .webp({ quality: 80, effort: 2 })
       .toBuffer(),
   );
 }
@@ -43,7 +43,7 @@ export async function cutPhoto(d: Drawing, box: Rect): Promise<Uint8Array> {
   return new Uint8Array(
     await sharp(Buffer.from(d.pixels.buffer, d.pixels.byteOffset, d.pixels.byteLength), raw(d))
       .extract({ left, top, width, height })
-      .webp({ quality: 85 })
+      .webp({ quality: 85, effort: 2 })
       .toBuffer(),
   );
 }
