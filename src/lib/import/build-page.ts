@@ -46,6 +46,23 @@ class PageWalk {
     this.options = options;
   }
 
+  /** The photo's box in its piece's rects: its caption and credit are read as part of it. */
+  photoBox: PlacedRect | undefined;
+
+  /** A caption's or credit's box joins its photo's, so the photo, caption and credit are one region. */
+  placeUnderPhoto(b: RoleBlock): void {
+    const box = this.photoBox;
+    if (!box || !b.rects?.length) return this.place(this.current, b);
+    for (const r of b.rects) {
+      const x = Math.min(box.x, r.x);
+      const y = Math.min(box.y, r.y);
+      box.w = Math.max(box.x + box.w, r.x + r.w) - x;
+      box.h = Math.max(box.y + box.h, r.y + r.h) - y;
+      box.x = x;
+      box.y = y;
+    }
+  }
+
   /** Where a block is printed goes with the piece it belongs to (PDF import). */
   place(piece: { rects?: PlacedRect[]; printedOn?: string } | undefined, b: RoleBlock | undefined): void {
     if (!piece || !b?.rects?.length) return;
@@ -178,7 +195,7 @@ function addCaption(w: PageWalk, b: RoleBlock): void {
     const photo: DraftPhoto = { kind: 'photo', caption: b.text, credit: '', ...(w.photo ? { rect: w.photo } : {}) };
     w.article.blocks.push(photo);
   } else w.pushParagraph(b.text);
-  w.place(w.current, b);
+  w.placeUnderPhoto(b);
   w.photo = undefined;
 }
 
@@ -191,7 +208,8 @@ function addCredit(w: PageWalk, b: RoleBlock): void {
     article.blocks.pop();
     article.blocks.push({ kind: 'photo', caption: last.text, credit: b.text });
   } else w.pushParagraph(b.text);
-  w.place(w.current, b);
+  w.placeUnderPhoto(b);
+  w.photoBox = undefined;
 }
 
 /** A paragraph of text: the dateline and a report's venue are read from it; a cut is noted. */
@@ -265,6 +283,7 @@ export function buildPage(blocks: RoleBlock[], options: BuildOptions): DraftPage
       case 'photo':
         w.photo = b.rects?.[0] && { ...b.rects[0], page: b.page ?? '' };
         w.place(w.current, b);
+        w.photoBox = w.current?.rects?.at(-1);
         break;
       case 'caption':
         addCaption(w, b);

@@ -19,6 +19,19 @@ export interface PdfPage {
 
 /** Opens the PDF or says why not: broken, encrypted, or without pages. */
 export function openPdf(bytes: Uint8Array): PdfDocument {
+  // MuPDF repairs a file cut short and reads what is left: the page would come out partly
+  // blank. A PDF ends with `%%EOF`; a download or copy stopped early does not.
+  const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 1024)));
+  if (
+    bytes.length > 0 &&
+    new TextDecoder('latin1').decode(bytes.subarray(0, 5)) === '%PDF-' &&
+    !tail.includes('%%EOF')
+  ) {
+    throw new PdfImportError(
+      'the PDF is truncated, cut short (it does not end with %%EOF, as a whole PDF does): a download or copy stopped early; get the file again',
+      'broken',
+    );
+  }
   let doc: mupdf.Document;
   try {
     doc = mupdf.Document.openDocument(bytes, 'application/pdf');

@@ -10,6 +10,7 @@ import type { RoleBlock } from '../role-blocks.ts';
 import { cityByName } from '#data/cities.ts';
 import { placeText } from '#lib/extract/units.ts';
 import { isHeadingStyle, joinLines, type LayoutBlock, type PageLayout } from './layout.ts';
+import type { Rect } from './types.ts';
 
 const ISSUE_LINE = /\d{4}年第\d{1,2}期/u;
 const CONTINUATION = /^[（(]\s*(下转|上接)\s*([A-Z]\d{1,2})\s*版\s*[)）]$/u;
@@ -21,6 +22,13 @@ const isCity = (text: string) => {
   return label !== undefined && cityByName(placeText(label)) !== undefined;
 };
 const BYLINE = /^[\p{Script=Han}·]{2,4}(\s+[\p{Script=Han}·]{2,4})?$/u;
+
+const boundsOf = (rects: Rect[]): Rect =>
+  rects.reduce((a, r) => {
+    const x = Math.min(a.x, r.x);
+    const y = Math.min(a.y, r.y);
+    return { x, y, w: Math.max(a.x + a.w, r.x + r.w) - x, h: Math.max(a.y + a.h, r.y + r.h) - y };
+  });
 
 /** A slogan's line: short, no punctuation, not the 指导 line. */
 const isSloganLine = (t: string) => [...t].length <= 16 && !/[，。：:\s]/u.test(t) && !/指导$/u.test(t);
@@ -78,11 +86,19 @@ export function assignRoles(layout: PageLayout): RoleBlock[] {
     const lastLine = b.lines.at(-1)?.text ?? '';
     if (b.lines.length > 1 && CREDIT.test(lastLine)) {
       // A caption with its credit on the last line: two blocks.
-      const caption = { ...b, lines: b.lines.slice(0, -1), text: joinLines(b.lines.slice(0, -1).map((l) => l.text)) };
+      const lines = b.lines.slice(0, -1);
+      const caption = {
+        ...b,
+        lines,
+        text: joinLines(lines.map((l) => l.text)),
+        rects: [boundsOf(lines.map((l) => l.rect))],
+      };
+      const creditRect = (b.lines.at(-1) as (typeof b.lines)[number]).rect;
       out.push(block(afterPhoto ? 'caption' : 'body', caption), {
         ...block('credit', b),
         text: lastLine,
         lines: [lastLine],
+        rects: [creditRect],
       });
       afterPhoto = false;
       continue;
