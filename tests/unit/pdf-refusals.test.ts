@@ -4,7 +4,9 @@
  * half) and an encrypted one (saved with AES-256 and a password by MuPDF). `importPdf` throws a
  * PdfImportError saying which; `npm run import` prints it, exits 1 and writes nothing.
  *
- * Seen failing: expecting reason `broken` for the encrypted file (broken once, then restored).
+ * Seen failing (each broken once, then restored): expecting reason `broken` for the encrypted
+ * file; handing both tests the whole layout PDF in place of the truncated one (no error, and the
+ * CLI exits 0 having written a draft).
  */
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
