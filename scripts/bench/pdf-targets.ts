@@ -117,7 +117,7 @@ for (const layout of layouts) {
     try {
       figures.clauses = clausesOnBuiltPage(imported);
     } catch (error) {
-      figures.buildError = (error as Error).message.split('\n')[0];
+      figures.buildError = (error as Error).message.split('\n')[0] ?? 'the build failed';
     }
   }
   results.push(figures);
