@@ -19,6 +19,7 @@
  * - `c` (HELD OUT: the importer's layout code is not tuned on it): six columns; the 编前语 box
  *   stands at the top of the last two columns; a city report's heading begins at one column's
  *   foot and ends at the next column's top; paragraphs run on from column to column.
+ * - `d` (HELD OUT, added after the importer's first version): the two stories side by side.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -30,7 +31,7 @@ import { launchChromium } from './browser.ts';
 import { pngFile } from './png.ts';
 import { readSeed, ROOT } from './seed.ts';
 
-export const LAYOUT_NAMES = ['a', 'b', 'c'] as const;
+export const LAYOUT_NAMES = ['a', 'b', 'c', 'd'] as const;
 export type LayoutName = (typeof LAYOUT_NAMES)[number];
 /** The layouts the importer may be developed against; the others are held out. */
 export const DEVELOPMENT_LAYOUTS: readonly LayoutName[] = ['a', 'b'];
@@ -729,6 +730,42 @@ const LAYOUTS: Record<LayoutName, Layout> = {
         throw new Error(`layout c: no city heading falls at a column foot (${h} of ${BOTTOM - area})`);
       const reports = await t.flow(blocks, frames(h + longer), split);
       return [lead.flow, reports];
+    },
+  },
+  // HELD OUT. Five columns; the lead in the first two, its headline wrapped over them; the
+  // compilation beside it in the other three, from the masthead down.
+  d: {
+    columns: 5,
+    css: `#sheet { --body: 12px; --lead: 1.55; --title: 26px; --title2: 26px; }
+      .head .line { text-align: left; } .kicker { font-size: 16px; } .head .subtitle { font-size: 17px; }`,
+    async set(t, c) {
+      const cols = columnsOf(5, 14);
+      const [c1, c2, c3] = cols as [(typeof cols)[0], (typeof cols)[0], (typeof cols)[0]];
+      const c5 = cols[4] as (typeof cols)[0];
+      let y = MARGIN;
+      y += (await t.stack([mastheadBlock(c.masthead)], { x: MARGIN, y, w: INNER }, 'masthead')) + 6;
+      await t.rule({ x: MARGIN, y, w: INNER, h: 2 });
+      y += 12;
+      const top = y;
+      // The lead, down the left two columns.
+      const leadWidth = c2.x + c2.w - c1.x;
+      const leadTop = top + (await t.stack(c.lead.heading, { x: c1.x, y: top, w: leadWidth })) + 10;
+      const lead = await t.balance(
+        c.lead.body,
+        (h) => [c1, c2].map((col) => ({ ...col, y: leadTop, h })),
+        BOTTOM - leadTop,
+      );
+      // The compilation beside it.
+      const right = { x: c3.x, w: c5.x + c5.w - c3.x };
+      let ry = top + (await t.stack(c.compilation.heading, { ...right, y: top })) + 8;
+      ry += (await t.stack([...c.note.heading, ...c.note.body], { ...right, y: ry }, 'box')) + 10;
+      const area = ry;
+      const reports = await t.balance(
+        c.reports.flatMap((r) => [...r.heading, ...r.body]),
+        (h) => cols.slice(2).map((col) => ({ ...col, y: area, h })),
+        BOTTOM - area,
+      );
+      return [lead.flow, reports.flow];
     },
   },
 };

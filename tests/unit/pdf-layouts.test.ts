@@ -127,6 +127,22 @@ describe('what each layout is made to test', () => {
     expect(split?.areas.length).toBeGreaterThanOrEqual(2);
     expect(truth.runOns.length).toBeGreaterThan(1);
   });
+  test("d: the lead and the compilation side by side, the lead's headline wrapped", async () => {
+    const { truth } = await makeLayoutPdf('d');
+    expect(truth.columns).toBe(5);
+    const [lead, ...rest] = truth.pieces;
+    const leadRight = Math.max(...(lead?.areas.map((a) => a.x + a.w) ?? []));
+    const restLeft = Math.min(...rest.flatMap((p) => p.areas.map((a) => a.x)));
+    expect(leadRight).toBeLessThan(restLeft);
+    const leadBottom = Math.max(...(lead?.areas.map((a) => a.y + a.h) ?? []));
+    const restTop = Math.min(...rest.flatMap((p) => p.areas.map((a) => a.y)));
+    expect(restTop).toBeLessThan(leadBottom);
+    // The 主题 runs over more than one line: the lead's headline band holds at least five lines.
+    const band = lead?.areas.find((a) => a.w > 0.3);
+    expect(
+      lead?.lines.filter((l) => band && l.y >= band.y && l.y + l.h <= band.y + band.h + 1e-9).length,
+    ).toBeGreaterThanOrEqual(5);
+  });
 });
 
 describe('the region score', () => {
