@@ -35,6 +35,8 @@ export interface PageLayout {
   bodySize: number;
   /** The usual width of a body column, in points. */
   column: number;
+  /** Rules drawn across the page or a column (thin lines), in points. */
+  rules: Rect[];
   /** Text blocks and photos in reading order. */
   items: ({ kind: 'text'; block: LayoutBlock } | { kind: 'image'; rect: Rect })[];
 }
@@ -294,11 +296,18 @@ function unitsOf(segments: Segment[], images: Rect[], bodySize: number): Unit[] 
       if (last.kind === 'image' || (u.parts[0]?.kind === 'image' && !isHeadingStyle(seg, bodySize))) {
         return seg.size < bodySize * 0.97 && gap < bodySize * 1.5;
       }
+      // Headline lines of one stack are set flush with one another or centred over one another;
+      // a heading at the top of a column under a centred 副题 is the column's, not the stack's.
+      const lb = last.segment.box;
+      const size = Math.min(last.segment.size, seg.size);
+      const aligned =
+        Math.abs(lb.x - seg.box.x) <= size || Math.abs(lb.x + lb.w / 2 - (seg.box.x + seg.box.w / 2)) <= size * 1.5;
       return (
         isHeadingStyle(last.segment, bodySize) &&
         isHeadingStyle(seg, bodySize) &&
         !sameStyle(last.segment, seg) &&
-        gap < Math.min(last.segment.size, seg.size) * 1.2
+        aligned &&
+        gap < size * 1.2
       );
     });
     if (home) {
@@ -460,5 +469,12 @@ export function layoutPage(content: PdfPageContent): PageLayout {
     }
   }
   const starts = segments.filter((g) => !isHeadingStyle(g, bodySize) && g.box.w >= column * 0.85).map((g) => g.box.x);
-  return { width: content.width, height: content.height, bodySize, column, items: joinRunOns(items, bodySize, starts) };
+  return {
+    width: content.width,
+    height: content.height,
+    bodySize,
+    column,
+    rules,
+    items: joinRunOns(items, bodySize, starts),
+  };
 }

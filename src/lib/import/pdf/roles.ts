@@ -12,7 +12,6 @@ import { placeText } from '#lib/extract/units.ts';
 import { isHeadingStyle, joinLines, type LayoutBlock, type PageLayout } from './layout.ts';
 import type { Rect } from './types.ts';
 
-const ISSUE_LINE = /\d{4}年第\d{1,2}期/u;
 const CONTINUATION = /^[（(]\s*(下转|上接)\s*([A-Z]\d{1,2})\s*版\s*[)）]$/u;
 const CREDIT = /^[■□]\s*\S.{0,28}摄$/u;
 const CITY_LABEL = /^[^\s：:，。]{2,14}?[：:]/u;
@@ -33,8 +32,56 @@ const boundsOf = (rects: Rect[]): Rect =>
 /** A slogan's line: short, no punctuation, not the 指导 line. */
 const isSloganLine = (t: string) => [...t].length <= 16 && !/[，。：:\s]/u.test(t) && !/指导$/u.test(t);
 
-const sameType = (a: LayoutBlock, b: LayoutBlock) =>
-  Math.abs(a.size - b.size) <= Math.max(a.size, b.size) * 0.08 && a.bold === b.bold;
+const ISSUE = /\d{4}年第\d{1,2}期/u;
+const POSTAL_OR_MAIL = /邮发代号|投稿邮箱/u;
+
+/**
+ * The masthead's blocks, in the order the structure step reads them: the 指导 line, slogans
+ * (short lines set one under another or side by side, one block of lines; the paper's name and
+ * 专刊, set large or short, are not facts), and last the issue line with 邮发代号 and 投稿邮箱 wherever they are set in the
+ * band. The band: the blocks above the masthead's rule (else within three lines under the issue
+ * line), when the issue line stands in the page's top quarter. Its blocks are added to `taken`.
+ */
+function masthead(layout: PageLayout, taken: Set<LayoutBlock>): RoleBlock[] {
+  const texts = layout.items.flatMap((it) => (it.kind === 'text' ? [it.block] : []));
+  const issue = texts.find((b) => ISSUE.test(b.text) && (b.rects[0]?.y ?? Infinity) < layout.height * 0.25);
+  if (!issue) return [];
+  // The band ends at the first rule across most of the page under the issue line (the masthead's
+  // rule), else a few lines under it.
+  const issueFoot = Math.max(...issue.rects.map((r) => r.y + r.h));
+  const rule = layout.rules
+    .filter((r) => r.w >= layout.width * 0.6 && r.y >= issueFoot - 1)
+    .sort((a, b) => a.y - b.y)[0];
+  const foot = rule ? rule.y : issueFoot + layout.bodySize * 3;
+  // Without a rule, a headline starting under the issue line is the first story's, not the masthead's.
+  const band = texts.filter(
+    (b) =>
+      b.rects.every((r) => r.y + r.h <= foot + 1) &&
+      (rule !== undefined || !isHeadingStyle(b, layout.bodySize) || b.rects.every((r) => r.y < issueFoot)),
+  );
+  for (const b of band) taken.add(b);
+  const role = (b: LayoutBlock): RoleBlock => ({
+    role: 'masthead',
+    text: b.text,
+    lines: b.lines.map((l) => l.text),
+    rects: b.rects,
+  });
+  const guide = band.filter((b) => b !== issue && /指导$/u.test(b.text));
+  const facts = band.filter((b) => b !== issue && POSTAL_OR_MAIL.test(b.text));
+  // Slogans: short lines without punctuation, a line of two set apart by spaces split in two.
+  const sloganLines = band
+    .filter((b) => b !== issue && !guide.includes(b) && !facts.includes(b) && b.size < layout.bodySize * 1.5)
+    .flatMap((b) => b.lines.flatMap((l) => l.text.split(/\s+/u)))
+    .filter((t) => [...t].length >= 4 && isSloganLine(t));
+  const slogans =
+    sloganLines.length >= 2 ? [{ role: 'masthead' as const, text: sloganLines.join(''), lines: sloganLines }] : [];
+  const issueBlock = role(issue);
+  for (const f of facts) {
+    issueBlock.text += ` ${f.text}`;
+    issueBlock.rects?.push(...f.rects);
+  }
+  return [...guide.map(role), ...slogans, issueBlock];
+}
 
 export function assignRoles(layout: PageLayout): RoleBlock[] {
   const { bodySize, items } = layout;
@@ -49,34 +96,15 @@ export function assignRoles(layout: PageLayout): RoleBlock[] {
     ...extra,
   });
 
-  // The masthead: everything read before the issue line, when it comes early on the page.
-  const issueAt = items.findIndex((it, k) => k < 16 && it.kind === 'text' && ISSUE_LINE.test(it.block.text));
-  let i = 0;
-  if (issueAt >= 0) {
-    for (; i <= issueAt; i++) {
-      const it = items[i];
-      if (it?.kind !== 'text') continue;
-      // Slogans set side by side or one under the other are one block of short lines.
-      const prev = out.at(-1);
-      const prevItem = items[i - 1];
-      if (
-        prev &&
-        prevItem?.kind === 'text' &&
-        sameType(prevItem.block, it.block) &&
-        [prev.text, it.block.text].every(isSloganLine) &&
-        i !== issueAt
-      ) {
-        prev.lines.push(...it.block.lines.map((l) => l.text));
-        prev.text += it.block.text;
-        prev.rects?.push(...it.block.rects);
-      } else out.push(block('masthead', it.block));
-    }
-  }
+  // The masthead: the band at the page's top that holds the issue line `YYYY年第N期`.
+  const skip = new Set<LayoutBlock>();
+  out.push(...masthead(layout, skip));
+  const i0 = 0;
 
   let afterPhoto = false;
-  for (; i < items.length; i++) {
+  for (let i = i0; i < items.length; i++) {
     const it = items[i];
-    if (!it) continue;
+    if (!it || (it.kind === 'text' && skip.has(it.block))) continue;
     if (it.kind === 'image') {
       out.push({ role: 'photo', text: '', lines: [], rects: [it.rect] });
       afterPhoto = true;
