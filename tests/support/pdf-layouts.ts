@@ -427,9 +427,8 @@ function pageTypesetter(): void {
   const measure = (): RawLine[] => {
     const origin = sheet.getBoundingClientRect();
     const out: RawLine[] = [];
-    const add = (el: Element, piece: string, frameId: string, extra: boolean, r: DOMRect) => {
+    const add = (piece: string, frameId: string, extra: boolean, r: DOMRect) => {
       if (r.width <= 0 || r.height <= 0) return;
-      void el;
       out.push({
         piece,
         frame: frameId,
@@ -443,11 +442,11 @@ function pageTypesetter(): void {
     for (const el of sheet.querySelectorAll<HTMLElement>('[data-piece]')) {
       const piece = el.dataset.piece as string;
       const frameId = (el.closest('[data-frame]') as HTMLElement | null)?.dataset.frame ?? '';
+      // A photo or a continuation note: on the piece's area, not text its regions must cover.
       if (el.dataset.extra) {
-        add(el, piece, frameId, true, el.getBoundingClientRect());
-        if (el.tagName === 'IMG') continue;
+        add(piece, frameId, true, el.getBoundingClientRect());
+        continue;
       }
-      if (el.tagName === 'IMG') continue;
       // Text directly in this element or in its line divs, not in a nested [data-piece].
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -455,7 +454,7 @@ function pageTypesetter(): void {
         if (!node.textContent?.trim()) continue;
         const range = document.createRange();
         range.selectNodeContents(node);
-        for (const r of range.getClientRects()) add(el, piece, frameId, el.dataset.extra === '1', r);
+        for (const r of range.getClientRects()) add(piece, frameId, false, r);
       }
     }
     return out;
@@ -469,19 +468,13 @@ function pageTypesetter(): void {
     return { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height };
   };
 
-  /** Removes the frame standing last on the sheet (a box stacked for a trial). */
-  const removeLast = (): void => {
-    sheet.lastElementChild?.remove();
-  };
-
-  (window as unknown as { __typeset: unknown }).__typeset = { stack, rule, flow, measure, photo, removeLast };
+  (window as unknown as { __typeset: unknown }).__typeset = { stack, rule, flow, measure, photo };
 }
 
 /** The calls into the page's typesetter, from Node. */
 interface Typesetter {
   stack: (blocks: BlockSpec[], r: Frame, cls?: string) => Promise<number>;
   rule: (r: Frame) => Promise<void>;
-  removeLast: () => Promise<void>;
   flow: (blocks: BlockSpec[], frames: Frame[], opts?: FlowOptions) => Promise<FlowResult>;
   /** The least column height (whole pixels) at which `blocks` fit in `frames(h)`, and the flow at it. */
   balance: (
@@ -496,7 +489,6 @@ type Api = {
   stack: (b: BlockSpec[], r: Frame, c: string) => number;
   rule: (r: Frame) => void;
   flow: (b: BlockSpec[], f: Frame[], o: FlowOptions) => FlowResult;
-  removeLast: () => void;
 };
 function typesetter(page: Page): Typesetter {
   const t: Typesetter = {
@@ -507,7 +499,6 @@ function typesetter(page: Page): Typesetter {
         cls,
       ] as const),
     rule: (r) => page.evaluate((r2) => (window as unknown as { __typeset: Api }).__typeset.rule(r2), r),
-    removeLast: () => page.evaluate(() => (window as unknown as { __typeset: Api }).__typeset.removeLast()),
     flow: (blocks, frames, opts = {}) =>
       page.evaluate(([b, f, o]) => (window as unknown as { __typeset: Api }).__typeset.flow(b, f, o), [
         blocks,
@@ -805,7 +796,7 @@ function truthOf(
   size: { width: number; height: number },
   order: string[],
   raw: RawLine[],
-  photo: RawLine | Box,
+  photo: { x: number; y: number; w: number; h: number },
   flows: FlowResult[],
 ): LayoutTruth {
   const toBox = boxesOn(size);
