@@ -22,8 +22,8 @@
  * - `d` (HELD OUT, added after the importer's first version): the two stories side by side.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import * as mupdf from 'mupdf';
 import type { Browser, Page } from 'playwright-core';
 import { importPage } from '#lib/import/import-page.ts';
@@ -869,6 +869,11 @@ async function cachedLayout(name: LayoutName, browser?: Browser): Promise<Layout
     const part = `${key}.${ext}.${process.pid}`;
     writeFileSync(part, data);
     renameSync(part, `${key}.${ext}`);
+  }
+  // Earlier versions of this layout are kept no longer.
+  const current = basename(key);
+  for (const file of readdirSync(CACHE)) {
+    if (file.startsWith(`${name}-`) && !file.startsWith(current)) rmSync(join(CACHE, file), { force: true });
   }
   return fresh;
 }
