@@ -238,7 +238,16 @@ function joinRunOns(items: PageLayout['items'], bodySize: number, starts: number
       // A labelled heading (`忻州：`) starts another report: nothing carries on past it; nor past
       // a headline outside a box. A box's contents and a caption are read past.
       if (!isBody(b) && LABEL.test(b.text)) break;
-      if (!isBody(b) && !b.framed && b.size >= bodySize) break;
+      if (!isBody(b) && !b.framed && b.size >= bodySize) {
+        // A headline over text set in another measure heads a box (framed or not): read past it.
+        // Over text in the columns' measure it starts another story: the search ends.
+        const under = items.slice(j + 1).find((it) => it.kind === 'text' && isBody(it.block));
+        const boxed =
+          under?.kind === 'text' &&
+          under.block.lines.length > 1 &&
+          Math.abs(under.block.columnWidth - a.columnWidth) > bodySize * 0.6;
+        if (!boxed) break;
+      }
       if (!isBody(b)) continue;
       // A paragraph's last line alone at the next column's top: as wide as it is, but set at a column's start.
       const first = b.lines[0] as GlyphLine;

@@ -99,6 +99,18 @@ export function readPage(page: PdfPage): PdfPageContent {
   const images: Rect[] = [];
   const vectors: PdfPageContent['vectors'] = [];
   let line: LineAcc | undefined;
+  let lastX: number | undefined;
+  const fresh = (): LineAcc => ({
+    text: '',
+    x0: Infinity,
+    y0: Infinity,
+    x1: -Infinity,
+    y1: -Infinity,
+    sizes: new Map(),
+    fonts: new Map(),
+    bold: 0,
+    glyphs: 0,
+  });
   stext.walk({
     onImageBlock(bbox) {
       const [x0, y0, x1, y1] = bbox;
@@ -114,24 +126,23 @@ export function readPage(page: PdfPage): PdfPageContent {
       });
     },
     beginLine() {
-      line = {
-        text: '',
-        x0: Infinity,
-        y0: Infinity,
-        x1: -Infinity,
-        y1: -Infinity,
-        sizes: new Map(),
-        fonts: new Map(),
-        bold: 0,
-        glyphs: 0,
-      };
+      line = fresh();
+      lastX = undefined;
     },
     onChar(c, _origin, font, size, quad) {
       if (!line) return;
-      line.text += c;
-      if (c.trim() === '') return;
       const xs = [quad[0], quad[2], quad[4], quad[6]];
       const ys = [quad[1], quad[3], quad[5], quad[7]];
+      // MuPDF may run two columns' lines on one baseline into one line: a glyph a column gutter
+      // (over 0.8 em) right of the last, or back to its left, starts a line of its own.
+      const left = Math.min(...xs);
+      if (lastX !== undefined && c.trim() !== '' && (left - lastX > size * 0.8 || left < lastX - size * 1.5)) {
+        if (line.glyphs > 0) raw.push(line);
+        line = fresh();
+      }
+      line.text += c;
+      if (c.trim() === '') return;
+      lastX = Math.max(...xs);
       line.x0 = Math.min(line.x0, ...xs);
       line.x1 = Math.max(line.x1, ...xs);
       line.y0 = Math.min(line.y0, ...ys);
@@ -165,7 +176,7 @@ function mostOf<T>(counts: Map<T, number>): T {
   return best as T;
 }
 
-/** Lines on one baseline, of one size, close together (under 0.6 em apart: a column gutter is wider), become one line. */
+/** Lines on one baseline, of one size, touching (under a quarter em apart: a column gutter, even beside a full-width ” or ，, is wider), become one line. */
 function mergeBaselines(lines: LineAcc[]): LineAcc[] {
   const sorted = [...lines].sort((a, b) => a.y1 - b.y1 || a.x0 - b.x0);
   const out: LineAcc[] = [];
@@ -176,7 +187,7 @@ function mergeBaselines(lines: LineAcc[]): LineAcc[] {
         Math.abs(o.y1 - l.y1) < size * 0.3 &&
         Math.abs(mostOf(o.sizes) - size) < size * 0.15 &&
         l.x0 >= o.x1 - size * 0.2 &&
-        l.x0 - o.x1 < size * 0.6,
+        l.x0 - o.x1 < size * 0.25,
     );
     if (!prev) {
       out.push(l);
