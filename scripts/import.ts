@@ -117,7 +117,7 @@ if (values.json) {
   const taken = targets.filter((t) => existsSync(t));
   if (taken.length > 0 && !values.force)
     fail(
-      `${taken.join(', ')} ${taken.length === 1 ? 'exists' : 'exist'}; nothing is overwritten (choose --out, or --force for a draft file)`,
+      `${taken.join(', ')} ${taken.length === 1 ? 'exists; it is' : 'exist; they are'} not overwritten (choose --out, or --force for a draft file); nothing was written`,
     );
   for (const f of files) {
     const path = resolve(dirname(out), f.path);
