@@ -6,7 +6,8 @@
  *
  * Seen failing: with the box put after the columns instead of where a reader meets it, the
  * inset box test; with a narrow line ordered by its own width instead of its column's, the
- * byline test (the heading under it came first).
+ * byline test (the heading under it came first); with 邮发代号 and 投稿邮箱 not gathered into the
+ * issue line, the masthead test.
  */
 import { describe, expect, test } from 'vitest';
 import { buildPage } from '#lib/import/build-page.ts';
@@ -178,5 +179,32 @@ describe('a paragraph run on into the next column', () => {
     const lines = [...paragraph('甲', 0, 80, 6, 11), ...paragraph('乙', 1, 80, 3, 9, false)];
     const blocks = layoutPage(page(lines)).items.flatMap((it) => (it.kind === 'text' ? [it.block] : []));
     expect(blocks.map((b) => b.joined)).toEqual([false, false]);
+  });
+});
+
+describe('the masthead', () => {
+  test('is the band above its rule: slogans side by side, 邮发代号 and 投稿邮箱 on lines of their own', () => {
+    const lines = [
+      line('山西省商务厅 指导', 20, 20, BODY, { w: 80 }),
+      line('开发区建设', 20, 34, 36, { bold: true, w: 180 }),
+      line('打造开发区建设升级版　决胜高质量发展新战场', 300, 60, BODY, { w: 200 }),
+      line('2024年第18期', 700, 40, BODY, { w: 60 }),
+      line('邮发代号：21-465', 690, 52, BODY, { w: 70 }),
+      line('投稿邮箱：kfjzsk@163.com', 660, 64, BODY, { w: 100 }),
+      line('引题在这里', 20, 90, 13, { w: 65 }),
+      line('这是主题', 20, 108, 22, { bold: true, w: 88 }),
+      ...paragraph('正', 0, 140, 3, 12),
+    ];
+    const rule: Rect = { x: 20, y: 78, w: 800, h: 1.5 };
+    const blocks = assignRoles(layoutPage(page(lines, { vectors: [{ rect: rule, stroked: false, rectangle: true }] })));
+    const draft = buildPage(blocks, { source: blocks.map((b) => b.text).join('\n'), joins: 'given' });
+    expect([draft.year, draft.number]).toEqual([2024, 18]);
+    expect(draft.masthead).toEqual({
+      slogans: ['打造开发区建设升级版', '决胜高质量发展新战场'],
+      guidedBy: '山西省商务厅',
+      postalCode: '21-465',
+      email: 'kfjzsk@163.com',
+    });
+    expect(blocks.filter((b) => b.role !== 'masthead').map((b) => b.role)).toEqual(['kicker', 'title', 'body']);
   });
 });
