@@ -263,6 +263,10 @@ export function buildPage(blocks: RoleBlock[], options: BuildOptions): DraftPage
         break;
       case 'continuation': {
         const cont = CONTINUATION.exec(b.text);
+        // The note is printed under the story it continues (the report its byline closed, or the
+        // open article): part of that story's place on the page.
+        const last = page.pieces.at(-1);
+        w.place(w.report ?? (last?.type === 'report' ? last.report : w.article), b);
         w.closeReport();
         if (cont?.[2]) {
           page.pieces.push({ type: 'continuation', text: b.text, page: cont[2] });
