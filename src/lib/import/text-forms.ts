@@ -26,7 +26,8 @@ export const isByline = (b: TextBlock) =>
 export const isProse = (b: TextBlock) => /[，。、；]/u.test(b.text) && [...b.text].length > 15;
 
 const CITY_LABEL = /^([^\s：:，。]{2,14}?)[：:]\s*(.*)$/u;
-const isHeadlineLine = (l: string) => [...l].length <= 24 && !/[。；，]/u.test(l);
+/** A line a headline may have: short, no sentence punctuation. */
+export const isHeadlineLine = (l: string) => [...l].length <= 24 && !/[。；，]/u.test(l);
 
 export interface CityHeading {
   city: City;

@@ -4,16 +4,9 @@
  * stays a rectangle of its own. Written as the front-matter writes them, fractions of the page.
  */
 import type { Region } from '#schemas/page.ts';
+import { bottom, right, union, xOverlap } from './geometry.ts';
 import type { PlacedRect, Rect } from './types.ts';
 
-const right = (r: Rect) => r.x + r.w;
-const bottom = (r: Rect) => r.y + r.h;
-const union = (a: Rect, b: Rect): Rect => {
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return { x, y, w: Math.max(right(a), right(b)) - x, h: Math.max(bottom(a), bottom(b)) - y };
-};
-const xOverlap = (a: Rect, b: Rect) => Math.min(right(a), right(b)) - Math.max(a.x, b.x);
 const within = (inner: Rect, outer: Rect) => inner.x >= outer.x - 2 && right(inner) <= right(outer) + 2;
 
 /**

@@ -9,30 +9,22 @@
 import type { RoleBlock } from '../role-blocks.ts';
 import { cityByName } from '#data/cities.ts';
 import { placeText } from '#lib/extract/units.ts';
+import { CONTINUATION, CREDIT, ISSUE_LINE, isByline, isHeadlineLine } from '../text-forms.ts';
+import { union } from './geometry.ts';
 import { isHeadingStyle, joinLines, type LayoutBlock, type PageLayout } from './layout.ts';
 import type { Rect } from './types.ts';
 
-const CONTINUATION = /^[（(]\s*(下转|上接)\s*([A-Z]\d{1,2})\s*版\s*[)）]$/u;
-const CREDIT = /^[■□]\s*\S.{0,28}摄$/u;
 const CITY_LABEL = /^[^\s：:，。]{2,14}?[：:]/u;
-const isHeadlineLine = (l: string) => [...l].length <= 24 && !/[。；，]/u.test(l);
 const isCity = (text: string) => {
   const label = /^([^\s：:，。]{2,14}?)[：:]/u.exec(text)?.[1];
   return label !== undefined && cityByName(placeText(label)) !== undefined;
 };
-const BYLINE = /^[\p{Script=Han}·]{2,4}(\s+[\p{Script=Han}·]{2,4})?$/u;
 
-const boundsOf = (rects: Rect[]): Rect =>
-  rects.reduce((a, r) => {
-    const x = Math.min(a.x, r.x);
-    const y = Math.min(a.y, r.y);
-    return { x, y, w: Math.max(a.x + a.w, r.x + r.w) - x, h: Math.max(a.y + a.h, r.y + r.h) - y };
-  });
+const boundsOf = (rects: Rect[]): Rect => rects.reduce(union);
 
 /** A slogan's line: short, no punctuation, not the 指导 line. */
 const isSloganLine = (t: string) => [...t].length <= 16 && !/[，。：:\s]/u.test(t) && !/指导$/u.test(t);
 
-const ISSUE = /\d{4}年第\d{1,2}期/u;
 const POSTAL_OR_MAIL = /邮发代号|投稿邮箱/u;
 
 /**
@@ -44,7 +36,7 @@ const POSTAL_OR_MAIL = /邮发代号|投稿邮箱/u;
  */
 function masthead(layout: PageLayout, taken: Set<LayoutBlock>): RoleBlock[] {
   const texts = layout.items.flatMap((it) => (it.kind === 'text' ? [it.block] : []));
-  const issue = texts.find((b) => ISSUE.test(b.text) && (b.rects[0]?.y ?? Infinity) < layout.height * 0.25);
+  const issue = texts.find((b) => ISSUE_LINE.test(b.text) && (b.rects[0]?.y ?? Infinity) < layout.height * 0.25);
   if (!issue) return [];
   // The band ends at the first rule across most of the page under the issue line (the masthead's
   // rule), else a few lines under it.
@@ -152,7 +144,7 @@ export function assignRoles(layout: PageLayout): RoleBlock[] {
         i++;
       }
       out.push({ role: 'cityHeading', text: lines.join(''), lines, rects });
-    } else if (b.size < bodySize * 1.12 && b.lines.length === 1 && BYLINE.test(b.text)) {
+    } else if (b.size < bodySize * 1.12 && b.lines.length === 1 && isByline({ lines: [b.text], text: b.text })) {
       // A name or two on a line of its own, in the body's size (whatever its face): a byline.
       out.push(block('byline', b));
     } else if (heading(b)) {
@@ -168,7 +160,7 @@ export function assignRoles(layout: PageLayout): RoleBlock[] {
       const top = Math.max(...stack.map((s) => s.size));
       const t = stack.findIndex((s) => s.size === top);
       stack.forEach((s, k) => out.push(block(k < t ? 'kicker' : k === t ? 'title' : 'subtitle', s)));
-    } else if (BYLINE.test(b.text) && b.lines.length === 1) out.push(block('byline', b));
+    } else if (b.lines.length === 1 && isByline({ lines: [b.text], text: b.text })) out.push(block('byline', b));
     else out.push(block('body', b));
     afterPhoto = false;
   }
