@@ -1,7 +1,7 @@
 /**
  * `npm run bench:pdf-targets [-- --layouts a,b,c] [--runs 3] [--skip-build] [--json]`
  * Issue 21's targets, measured on the seed page typeset as PDF in the test layouts
- * (tests/support/pdf-layouts.ts; `c` is held out from the importer's development). Per layout:
+ * (tests/support/pdf-layouts.ts; `c` and `d` are held out from the importer's development). Per layout:
  * whether the figures equal the text import's, whether the draft's pieces do, the city reports
  * with their heading lines, each piece's region coverage and precision (tests/support/
  * region-score.ts; the least over the pieces), the share of the seed's clauses on the built issue
@@ -18,7 +18,13 @@ import type { ImportedPdf } from '#lib/import/pdf/types.ts';
 import { buildSite } from '../../tests/support/build-site.ts';
 import { htmlToText, readPage } from '../../tests/support/html.ts';
 import { draftOutline, draftPages } from '../../tests/support/pdf-draft.ts';
-import { LAYOUT_NAMES, makeLayoutPdf, seedTextImport, type LayoutName } from '../../tests/support/pdf-layouts.ts';
+import {
+  DEVELOPMENT_LAYOUTS,
+  LAYOUT_NAMES,
+  makeLayoutPdf,
+  seedTextImport,
+  type LayoutName,
+} from '../../tests/support/pdf-layouts.ts';
 import { scoreRegions, type PieceScore } from '../../tests/support/region-score.ts';
 import { clauses, readSeed } from '../../tests/support/seed.ts';
 
@@ -129,7 +135,7 @@ if (values.json) {
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   const yes = (b: boolean) => (b ? 'yes' : 'NO');
   for (const r of results) {
-    console.log(`layout ${r.layout}${r.layout === 'c' ? ' (held out)' : ''}`);
+    console.log(`layout ${r.layout}${DEVELOPMENT_LAYOUTS.includes(r.layout) ? '' : ' (held out)'}`);
     console.log(`  figures match the text import: ${yes(r.figuresMatch)}`);
     console.log(
       `  draft = text import: ${Object.entries(r.draft)
