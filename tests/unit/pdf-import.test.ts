@@ -1,6 +1,6 @@
 /**
  * The PDF importer (issue 21) on the seed page typeset in layouts of our own
- * (tests/support/pdf-layouts.ts; `c` is held out from the importer's development): the draft
+ * (tests/support/pdf-layouts.ts; `c` and `d` are held out from the importer's development): the draft
  * equals the text import of the seed piece by piece, the regions cover each piece's text and stay
  * on it (tests/support/region-score.ts), the scan and the photo are cut from the page at the size
  * the 版面 view needs. The refusals are in pdf-refusals.test.ts, the check and the build in
