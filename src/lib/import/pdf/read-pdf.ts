@@ -159,7 +159,7 @@ export function readPage(page: PdfPage): PdfPageContent {
       line = undefined;
     },
   });
-  const lines = mergeBaselines(raw).map((l): GlyphLine => ({
+  const lines = joinJustified(mergeBaselines(raw)).map((l): GlyphLine => ({
     text: l.text.replace(/\s+/gu, ' ').trim(),
     rect: { x: l.x0 - px0, y: l.y0 - py0, w: l.x1 - l.x0, h: l.y1 - l.y0 },
     size: mostOf(l.sizes),
@@ -199,6 +199,57 @@ function mergeBaselines(lines: LineAcc[]): LineAcc[] {
     const rightText = l.text.trimStart();
     const latin = /[A-Za-z0-9]$/.test(left) && /^[A-Za-z0-9]/.test(rightText);
     prev.text = left + (gap > size * 0.4 && latin ? ' ' : '') + rightText;
+    prev.x1 = Math.max(prev.x1, l.x1);
+    prev.y0 = Math.min(prev.y0, l.y0);
+    prev.y1 = Math.max(prev.y1, l.y1);
+    for (const [k, c] of l.sizes) prev.sizes.set(k, (prev.sizes.get(k) ?? 0) + c);
+    for (const [k, c] of l.fonts) prev.fonts.set(k, (prev.fonts.get(k) ?? 0) + c);
+    prev.bold += l.bold;
+    prev.glyphs += l.glyphs;
+  }
+  return out;
+}
+
+/**
+ * A justified line whose last word does not fit (`活动中，` before `200MW/800MWh…`) is spread
+ * across its column, a few ems between glyphs: wider than a gutter, so mergeBaselines keeps the
+ * pieces apart. Pieces on one baseline become one line where a line of the same size close above
+ * or below (a full line of the same column) spans them both; two columns' lines never do.
+ */
+function joinJustified(lines: LineAcc[]): LineAcc[] {
+  const out: LineAcc[] = [];
+  const sameSize = (a: LineAcc, b: LineAcc) => Math.abs(mostOf(a.sizes) - mostOf(b.sizes)) < mostOf(a.sizes) * 0.15;
+  // A spread line's pieces are single glyphs (CJK justification widens every gap alike); a
+  // heading or a column's line beside another column's holds more.
+  const SPREAD = 2;
+  const lastPiece = new Map<LineAcc, number>();
+  for (const l of lines) {
+    const size = mostOf(l.sizes);
+    // The nearest line to its left on its baseline (other columns' lines share the baseline).
+    let prev: LineAcc | undefined;
+    for (const o of out)
+      if (Math.abs(o.y1 - l.y1) < size * 0.3 && sameSize(o, l) && o.x1 < l.x0 && (!prev || o.x1 > prev.x1)) prev = o;
+    const spans =
+      prev !== undefined &&
+      l.glyphs <= SPREAD &&
+      (lastPiece.get(prev) ?? prev.glyphs) <= SPREAD &&
+      lines.some(
+        (m) =>
+          m !== prev &&
+          m !== l &&
+          m.glyphs >= 6 &&
+          sameSize(m, l) &&
+          Math.abs(m.y1 - l.y1) > size * 0.5 &&
+          Math.abs(m.y1 - l.y1) < size * 3.5 &&
+          m.x0 <= prev.x0 + size * 0.2 &&
+          m.x1 >= l.x1 - size * 0.2,
+      );
+    if (!prev || !spans) {
+      out.push(l);
+      continue;
+    }
+    lastPiece.set(prev, l.glyphs);
+    prev.text = prev.text.trimEnd() + l.text.trimStart();
     prev.x1 = Math.max(prev.x1, l.x1);
     prev.y0 = Math.min(prev.y0, l.y0);
     prev.y1 = Math.max(prev.y1, l.y1);
