@@ -73,4 +73,18 @@ describe('GitHub workflows', () => {
     // The diff compares with the merge commit's first parent, which a depth-2 checkout holds.
     expect(steps.find((s) => s.uses?.startsWith('actions/checkout@'))?.with?.['fetch-depth']).toBe(2);
   });
+
+  test('check.yml and .ci/run install the CJK fonts and Chromium the PDF tests need, before the tests', () => {
+    const wf = parse(read('check.yml')) as { jobs: Record<string, { steps: Step[] }> };
+    const steps = Object.values(wf.jobs).flatMap((j) => j.steps);
+    const fonts = steps.findIndex((s) => /apt-get install -y \$missing/.test(s.run ?? ''));
+    expect(fonts).toBeGreaterThanOrEqual(0);
+    expect(steps[fonts]?.run).toMatch(/missing="\$missing fonts-noto-cjk"/);
+    expect(steps[fonts]?.run).toMatch(/missing="\$missing chromium"/);
+    expect(fonts).toBeLessThan(steps.findIndex((s) => s.run === 'npm test'));
+    const ci = readFileSync(join(ROOT, '.ci/run'), 'utf8');
+    expect(ci).toContain('missing+=(fonts-noto-cjk)');
+    expect(ci).toContain('apt-get install -y "${missing[@]}"');
+    expect(ci.indexOf('apt-get install')).toBeLessThan(ci.search(/^npm test/m));
+  });
 });

@@ -1,11 +1,13 @@
 /**
  * The importer in one call: page text → draft structure → MDX and figures, read by the figure
- * extractor. Shared by `npm run import`, `npm run import:score` and the tests. Pure.
+ * extractor. Shared by `npm run import`, `npm run import:score` and the tests; the PDF importer
+ * (pdf/import-pdf.ts) builds its draft from the PDF and renders it with `renderDraft`. Pure.
  */
 import { extractFigures, extractProvinceFigures } from '#lib/extract/extractor.ts';
 import { roundVerdict } from '#lib/extract/round.ts';
-import { parsePage, type DraftPage, type ParseOptions } from './page-text.ts';
-import { renderIssueMdx, type FigureReader, type RenderedIssue } from './to-mdx.ts';
+import type { DraftPage, ParseOptions } from './draft.ts';
+import { parsePage } from './page-text.ts';
+import { renderIssueMdx, type FigureReader, type RenderOptions, type RenderedIssue } from './to-mdx.ts';
 
 export interface ImportOptions extends ParseOptions {
   /** Issue year and number when the text's masthead does not state them. */
@@ -22,14 +24,21 @@ export interface ImportedPage {
 
 const NOTHING = () => ({ figures: {}, review: [] });
 
-/** Import one page's text. Year and number default to the masthead's, else to 0 (the caller decides). */
-export function importPage(raw: string, options: ImportOptions = {}): ImportedPage {
-  const page = parsePage(raw, options);
+/**
+ * A draft's MDX and figures. `source` is the page's whole text, where the round verdict is
+ * read: a text that reports no Shanxi "三个一批" round states no round figures.
+ */
+export function renderDraft(
+  page: DraftPage,
+  source: string,
+  options: ImportOptions,
+  pages?: RenderOptions['pages'],
+): RenderedIssue {
   if (options.year !== undefined && options.number !== undefined) {
     page.review = page.review.filter((r) => !r.startsWith('no masthead line'));
   }
   // A text that reports no Shanxi "三个一批" round states no round figures, however batch-like.
-  const verdict = roundVerdict(raw);
+  const verdict = roundVerdict(source);
   let figures: FigureReader = { report: extractFigures, province: extractProvinceFigures };
   if (!verdict.round) {
     page.review.push(
@@ -37,11 +46,17 @@ export function importPage(raw: string, options: ImportOptions = {}): ImportedPa
     );
     figures = { report: NOTHING, province: NOTHING };
   }
-  const rendered = renderIssueMdx(page, {
+  return renderIssueMdx(page, {
     year: options.year ?? page.year ?? 0,
     number: options.number ?? page.number ?? 0,
     page: options.page ?? 'D1',
     figures,
+    ...(pages ? { pages } : {}),
   });
-  return { page, rendered };
+}
+
+/** Import one page's text. Year and number default to the masthead's, else to 0 (the caller decides). */
+export function importPage(raw: string, options: ImportOptions = {}): ImportedPage {
+  const page = parsePage(raw, options);
+  return { page, rendered: renderDraft(page, raw, options) };
 }

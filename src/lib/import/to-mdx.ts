@@ -1,14 +1,15 @@
 /**
- * Writes a draft page (src/lib/import/page-text.ts) as an issue MDX file: front-matter with
+ * Writes a draft page (src/lib/import/draft.ts) as an issue MDX file: front-matter with
  * the figures the extractor found, body with the components editors use, text escaped so
  * MDX reads it as text, and review notes as MDX comments where the importer guessed.
  */
 import { stringify } from 'yaml';
 import { FIGURE_PARTS, type RoundFigures } from '#schemas/figures.ts';
+import type { Region } from '#schemas/page.ts';
 import { speaksOfProvinceRound } from '#lib/extract/round.ts';
 
 const FIGURE_LIKE = /\d\s*(?:个|個|亿|億)/u;
-import type { DraftArticle, DraftBlock, DraftCityReport, DraftPage } from './page-text.ts';
+import type { DraftArticle, DraftBlock, DraftCityReport, DraftPage } from './draft.ts';
 
 export interface FigureReader {
   /** Figures stated in one city report's text (its heading lines and body). */
@@ -22,6 +23,8 @@ export interface RenderOptions {
   number: number;
   /** The page (版) the text is from; the extraction does not print it. */
   page: string;
+  /** The pages as the front-matter lists them, with scan and regions (PDF import); default `[page]`. */
+  pages?: { id: string; scan?: string; regions?: Region[] }[];
   figures: FigureReader;
 }
 
@@ -53,45 +56,68 @@ const nameOf = (r: DraftCityReport) => r.place?.name ?? r.city?.name ?? '我市'
 const comment = (note: string) => `{/* ${note.replace(/\*\//g, '* /')} */}`;
 const reportText = (r: DraftCityReport) => [...r.headline, ...r.blocks.map((b) => b.text)].join('\n');
 
+/** A caption as an attribute value: one line, no quotes or braces MDX would read. */
+const attribute = (text: string) => text.replace(/\s+/g, ' ').replace(/["{}<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
+
 function renderBlock(b: DraftBlock): string {
-  if (b.kind === 'photo') return `<Photo>\n\n${escapeMdxText(b.caption)}\n\n${escapeMdxText(b.credit)}\n\n</Photo>`;
+  if (b.kind === 'photo') {
+    // A photo cut out of the page's PDF shows itself; its caption says what it shows.
+    const open = b.src ? `<Photo src="${b.src}" alt="${attribute(b.caption)}">` : '<Photo>';
+    const lines = [b.caption, b.credit].filter((l) => l !== '').map(escapeMdxText);
+    return [open, ...lines, '</Photo>'].join('\n\n');
+  }
   return `${b.review ? `${comment(b.review)}\n` : ''}${escapeMdxText(b.text)}`;
 }
 
 const wrap = (open: string, inner: string[], close: string) => [open, ...inner, close].join('\n\n');
 
-/** The MDX body: `<Page>` holding articles; a compilation holds its 编前语, reports and notes. */
+/**
+ * The MDX body: a `<Page>` per page holding its articles; a compilation holds its 编前语,
+ * reports and notes. A piece goes on the page it starts on (`printedOn`), else on `pageId`.
+ */
 function renderBody(page: DraftPage, pageId: string): string {
-  const out: string[] = [];
+  const out: { page: string; text: string }[] = [];
   // An article holds the reports that name it: a 报道集锦, or a province article split by city.
   const containers = new Set(
     page.pieces.flatMap((p) => (p.type === 'report' && p.report.article ? [p.report.article] : [])),
   );
-  let compilation: { open: string; inner: string[] } | undefined;
+  let compilation: { open: string; inner: string[]; page: string } | undefined;
+  let current = pageId;
   const flush = () => {
-    if (compilation) out.push(wrap(compilation.open, compilation.inner, '</Article>'));
+    if (compilation)
+      out.push({ page: compilation.page, text: wrap(compilation.open, compilation.inner, '</Article>') });
     compilation = undefined;
   };
+  const push = (text: string) => (compilation ? compilation.inner.push(text) : out.push({ page: current, text }));
   for (const piece of page.pieces) {
     if (piece.type === 'article') {
       const a = piece.article;
       const inner = a.blocks.map(renderBlock);
       if (a.kind === '报道集锦' || containers.has(a.id)) {
         flush();
-        compilation = { open: `<Article id="${a.id}">`, inner };
+        current = a.printedOn ?? current;
+        compilation = { open: `<Article id="${a.id}">`, inner, page: current };
       } else if (a.partOf && compilation) compilation.inner.push(wrap(`<Article id="${a.id}">`, inner, '</Article>'));
       else {
         flush();
-        out.push(wrap(`<Article id="${a.id}">`, inner, '</Article>'));
+        current = a.printedOn ?? current;
+        out.push({ page: current, text: wrap(`<Article id="${a.id}">`, inner, '</Article>') });
       }
     } else if (piece.type === 'report') {
       const r = piece.report;
-      const el = wrap(`<CityReport city="${slugOf(r)}">`, r.blocks.map(renderBlock), '</CityReport>');
-      (compilation?.inner ?? out).push(el);
-    } else (compilation?.inner ?? out).push(escapeMdxText(piece.text));
+      if (!compilation) current = r.printedOn ?? current;
+      push(wrap(`<CityReport city="${slugOf(r)}">`, r.blocks.map(renderBlock), '</CityReport>'));
+    } else push(escapeMdxText(piece.text));
   }
   flush();
-  return wrap(`<Page id="${pageId}">`, out, '</Page>');
+  const pages: { page: string; texts: string[] }[] = [];
+  for (const { page: id, text } of out) {
+    const last = pages.at(-1);
+    if (last?.page === id) last.texts.push(text);
+    else pages.push({ page: id, texts: [text] });
+  }
+  if (pages.length === 0) pages.push({ page: pageId, texts: [] });
+  return pages.map((p) => wrap(`<Page id="${p.page}">`, p.texts, '</Page>')).join('\n\n');
 }
 
 function articleMeta(a: DraftArticle, page: string) {
@@ -147,10 +173,10 @@ export function renderIssueMdx(page: DraftPage, opts: RenderOptions): RenderedIs
     year: opts.year,
     number: opts.number,
     masthead: page.masthead,
-    pages: [opts.page],
-    missingPages: page.referencedPages.filter((p) => p !== opts.page),
+    pages: opts.pages ?? [opts.page],
+    missingPages: page.referencedPages.filter((p) => !(opts.pages?.map((q) => q.id) ?? [opts.page]).includes(p)),
     rounds: page.rounds.map((r) => ({ ...r, province: round && r.id === round.id ? provinceFigures : {} })),
-    articles: articles.map((a) => articleMeta(a, opts.page)),
+    articles: articles.map((a) => articleMeta(a, a.printedOn ?? opts.page)),
     cityReports: cityReports.map(({ r, figures }) => ({
       city: slugOf(r),
       ...(round ? { round: round.id } : {}),
