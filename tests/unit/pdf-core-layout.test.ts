@@ -13,7 +13,8 @@ import { describe, expect, test } from 'vitest';
 import { buildPage } from '#lib/import/build-page.ts';
 import { layoutPage } from '#lib/import/pdf/layout.ts';
 import { assignRoles } from '#lib/import/pdf/roles.ts';
-import type { GlyphLine, PdfPageContent, Rect } from '#lib/import/pdf/types.ts';
+import type { GlyphLine, PdfPageContent } from '#lib/import/pdf/types.ts';
+import type { Rect } from '#lib/import/rect.ts';
 
 const BODY = 9;
 const LEAD = 13;

@@ -13,7 +13,7 @@ import { UNTITLED } from './draft.ts';
 import { findRounds, readMasthead } from './page-facts.ts';
 import { assignUnits } from './report-units.ts';
 import type { RoleBlock } from './role-blocks.ts';
-import type { PlacedRect } from './pdf/types.ts';
+import type { PlacedRect } from './rect.ts';
 import { CONTINUATION, CREDIT, TERMINAL, isProse, readCityHeading } from './text-forms.ts';
 
 export interface BuildOptions extends ParseOptions {

@@ -5,7 +5,7 @@
  */
 import type { City, CitySlug } from '#data/cities.ts';
 import type { SubUnit } from '#lib/extract/units.ts';
-import type { PlacedRect } from './pdf/types.ts';
+import type { PlacedRect } from './rect.ts';
 
 export interface DraftPhoto {
   kind: 'photo';

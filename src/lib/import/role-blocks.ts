@@ -4,7 +4,7 @@
  * lines (text-roles.ts); the PDF importer reads them from type size, weight and position
  * (pdf/roles.ts).
  */
-import type { Rect } from './pdf/types.ts';
+import type { Rect } from './rect.ts';
 
 export type BlockRole =
   /** Masthead lines: 指导单位, slogans, the issue line `2024年第18期 邮发代号…`. */

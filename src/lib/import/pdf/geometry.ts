@@ -3,7 +3,8 @@
  * points, a column segment (lines run on under one another in one type), and what counts as
  * one type and as heading type. Pure.
  */
-import type { GlyphLine, Rect } from './types.ts';
+import type { GlyphLine } from './types.ts';
+import type { Rect } from '../rect.ts';
 
 export const right = (r: Rect) => r.x + r.w;
 export const bottom = (r: Rect) => r.y + r.h;

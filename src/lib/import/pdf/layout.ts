@@ -9,7 +9,8 @@ import { bottom, inside, isHeadingStyle, right, sameStyle, union, xOverlap, type
 
 export { isHeadingStyle } from './geometry.ts';
 import { orderUnits, slotsOf, unitsOf } from './reading-order.ts';
-import type { GlyphLine, PdfPageContent, Rect } from './types.ts';
+import type { GlyphLine, PdfPageContent } from './types.ts';
+import type { Rect } from '../rect.ts';
 
 /** A paragraph, heading or caption as laid out: its lines, one rectangle per column it runs in. */
 export interface LayoutBlock {

@@ -5,7 +5,8 @@
  */
 import * as mupdf from 'mupdf';
 import { PdfImportError } from './errors.ts';
-import type { GlyphLine, PdfPageContent, Rect } from './types.ts';
+import type { GlyphLine, PdfPageContent } from './types.ts';
+import type { Rect } from '../rect.ts';
 
 export type PdfDocument = mupdf.Document;
 /**

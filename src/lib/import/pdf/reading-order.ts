@@ -5,7 +5,7 @@
  * and a framed box read where a reader of its columns meets it. Pure.
  */
 import { bottom, inside, isHeadingStyle, right, sameStyle, union, xOverlap, type Segment } from './geometry.ts';
-import type { Rect } from './types.ts';
+import type { Rect } from '../rect.ts';
 
 /**
  * Reading order of boxes on a newspaper page (T. Breuel's rule for column layouts): a comes

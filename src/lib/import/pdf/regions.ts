@@ -5,7 +5,7 @@
  */
 import type { Region } from '#schemas/page.ts';
 import { bottom, right, union, xOverlap } from './geometry.ts';
-import type { PlacedRect, Rect } from './types.ts';
+import type { PlacedRect, Rect } from '../rect.ts';
 
 const within = (inner: Rect, outer: Rect) => inner.x >= outer.x - 2 && right(inner) <= right(outer) + 2;
 

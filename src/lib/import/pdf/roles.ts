@@ -12,7 +12,7 @@ import { placeText } from '#lib/extract/units.ts';
 import { CONTINUATION, CREDIT, ISSUE_LINE, isByline, isHeadlineLine } from '../text-forms.ts';
 import { union } from './geometry.ts';
 import { isHeadingStyle, joinLines, type LayoutBlock, type PageLayout } from './layout.ts';
-import type { Rect } from './types.ts';
+import type { Rect } from '../rect.ts';
 
 const CITY_LABEL = /^[^\s：:，。]{2,14}?[：:]/u;
 const isCity = (text: string) => {

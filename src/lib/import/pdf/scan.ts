@@ -5,7 +5,7 @@
  */
 import sharp from 'sharp';
 import { MAX_IMAGE_PIXELS } from '#lib/check/image-rules.ts';
-import type { Rect } from './types.ts';
+import type { Rect } from '../rect.ts';
 
 /** The width the 版面 view's largest image has (src/components/issue/Facsimile.astro). */
 export const SCAN_WIDTH = 2400;

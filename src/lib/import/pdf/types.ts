@@ -6,19 +6,7 @@
 import type { DraftPage } from '../draft.ts';
 import type { ImportOptions } from '../import-page.ts';
 import type { RenderedIssue } from '../to-mdx.ts';
-
-/** A rectangle in PDF points, origin at the page's top left. */
-export interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-/** A rectangle on one of the PDF's pages: the 版 it is on. */
-export interface PlacedRect extends Rect {
-  page: string;
-}
+import type { Rect } from '../rect.ts';
 
 export interface PdfPageLayout {
   /** The 版, e.g. 'D1'. */
