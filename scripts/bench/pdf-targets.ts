@@ -1,7 +1,7 @@
 /**
  * `npm run bench:pdf-targets [-- --layouts a,b,c] [--runs 3] [--skip-build] [--json]`
  * Issue 21's targets, measured on the seed page typeset as PDF in the test layouts
- * (tests/support/pdf-layouts.ts; `c` and `d` are held out from the importer's development). Per layout:
+ * (tests/support/pdf-layouts.ts; those not in DEVELOPMENT_LAYOUTS are held out from the importer's development). Per layout:
  * whether the figures equal the text import's, whether the draft's pieces do, the city reports
  * with their heading lines, each piece's region coverage and precision (tests/support/
  * region-score.ts; the least over the pieces), the share of the seed's clauses on the built issue

@@ -1,6 +1,6 @@
 /**
  * From the page PDF to the built archive (issue 21), for each test layout of the seed page
- * (tests/support/pdf-layouts.ts; `c` and `d` held out): `npm run import -- page.pdf --out …` writes the
+ * (tests/support/pdf-layouts.ts; `d` held out): `npm run import -- page.pdf --out …` writes the
  * draft with its scan and photo into an empty content folder, the content check passes on it,
  * the archive builds, and the built issue page holds at least 99% of the seed's clauses and
  * shows the 版面 with a link per article and city report.

@@ -1,10 +1,10 @@
 /**
  * The PDF importer (issue 21) on the seed page typeset in layouts of our own
- * (tests/support/pdf-layouts.ts; `c` and `d` are held out from the importer's development): the draft
+ * (tests/support/pdf-layouts.ts; `d` is held out from the importer's development): the draft
  * equals the text import of the seed piece by piece, the regions cover each piece's text and stay
  * on it (tests/support/region-score.ts), the scan and the photo are cut from the page at the size
  * the 版面 view needs. The refusals are in pdf-refusals.test.ts, the check and the build in
- * tests/build/pdf-import.test.ts.
+ * pdf-import.test.ts.
  *
  * Seen failing (each broken once, then restored): the scan's expected width set to 4800; the
  * photo's printed proportions doubled. The draft, figure and region tests were red on the first,
