@@ -7,7 +7,6 @@
  * machine. The pages are the seed typeset at run time by the test layouts (synthetic layouts of
  * the real seed's text).
  */
-import { parseArgs } from 'node:util';
 import { buildPage } from '#lib/import/build-page.ts';
 import { renderDraft } from '#lib/import/import-page.ts';
 import { importPdf } from '#lib/import/pdf/import-pdf.ts';
@@ -15,19 +14,10 @@ import { layoutPage } from '#lib/import/pdf/layout.ts';
 import { loadPage, openPdf, readPage, renderPage } from '#lib/import/pdf/read-pdf.ts';
 import { assignRoles } from '#lib/import/pdf/roles.ts';
 import { encodeScan, scanWidth } from '#lib/import/pdf/scan.ts';
-import { LAYOUT_NAMES, makeLayoutPdf, type LayoutName } from '../../tests/support/pdf-layouts.ts';
+import { makeLayoutPdf } from '../../tests/support/pdf-layouts.ts';
+import { pdfBenchOptions } from './pdf-options.ts';
 
-const { values } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '3' },
-    layouts: { type: 'string', default: 'a,b' },
-    json: { type: 'boolean', default: false },
-  },
-});
-const runs = Math.max(1, Number(values.runs) || 3);
-const layouts = values.layouts
-  .split(',')
-  .filter((l): l is LayoutName => (LAYOUT_NAMES as readonly string[]).includes(l));
+const { runs, layouts, json } = pdfBenchOptions();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 /** One run's steps, timed one by one (the import's own code, called in its order). */
@@ -80,7 +70,7 @@ for (const layout of layouts) {
   });
 }
 
-if (values.json) console.log(JSON.stringify(results));
+if (json) console.log(JSON.stringify(results));
 else {
   console.log(`importPdf, one A3 page end to end (median of ${runs} runs after the first; target ≤ 10 s)`);
   for (const r of results) {

@@ -9,23 +9,13 @@
  * verbatim in the reader's text, lines run together, as read and after NFKC (synthetic layouts
  * of the real seed's text).
  */
-import { parseArgs } from 'node:util';
 import * as mupdf from 'mupdf';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { LAYOUT_NAMES, makeLayoutPdf, type LayoutName } from '../../tests/support/pdf-layouts.ts';
+import { makeLayoutPdf, type LayoutName } from '../../tests/support/pdf-layouts.ts';
+import { pdfBenchOptions } from './pdf-options.ts';
 import { clauses, readSeed } from '../../tests/support/seed.ts';
 
-const { values } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '3' },
-    layouts: { type: 'string', default: 'a,b' },
-    json: { type: 'boolean', default: false },
-  },
-});
-const runs = Math.max(1, Number(values.runs) || 3);
-const layouts = values.layouts
-  .split(',')
-  .filter((l): l is LayoutName => (LAYOUT_NAMES as readonly string[]).includes(l));
+const { runs, layouts, json } = pdfBenchOptions();
 
 /** Text with positions, as each importer would need it: every glyph run with its box. */
 const READERS: Record<string, (pdf: Uint8Array) => Promise<string>> = {
@@ -112,7 +102,7 @@ for (const layout of layouts) {
   }
 }
 
-if (values.json) console.log(JSON.stringify(rows));
+if (json) console.log(JSON.stringify(rows));
 else {
   console.log(
     `PDF readers on the seed page typeset as PDF (${seedClauses.length} clauses; median of ${runs} runs after the first)`,

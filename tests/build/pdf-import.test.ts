@@ -19,19 +19,10 @@ import { buildSite } from '../support/build-site.ts';
 import { htmlToText, readPage } from '../support/html.ts';
 import { LAYOUT_NAMES, makeLayoutPdf, type LayoutName } from '../support/pdf-layouts.ts';
 import { runScript } from '../support/scripts.ts';
+import { SEED_ANCHORS } from '../support/seed-figures.ts';
 import { clauses, readSeed } from '../support/seed.ts';
 
-const PIECES = [
-  'lead',
-  'compilation',
-  'editors-note',
-  'taiyuan',
-  'xinzhou',
-  'yangquan',
-  'shuozhou',
-  'jinzhong',
-  'lvliang',
-];
+const PIECES = SEED_ANCHORS;
 
 describe.each(LAYOUT_NAMES)('layout %s: import, check, build', (name: LayoutName) => {
   const issues = contentFolder({});

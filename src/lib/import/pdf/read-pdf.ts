@@ -177,6 +177,18 @@ function mostOf<T>(counts: Map<T, number>): T {
   return best as T;
 }
 
+/** `l` joined onto `into`, which now reads `text`: its box, sizes, fonts and glyphs added. */
+function absorb(into: LineAcc, l: LineAcc, text: string): void {
+  into.text = text;
+  into.x1 = Math.max(into.x1, l.x1);
+  into.y0 = Math.min(into.y0, l.y0);
+  into.y1 = Math.max(into.y1, l.y1);
+  for (const [k, c] of l.sizes) into.sizes.set(k, (into.sizes.get(k) ?? 0) + c);
+  for (const [k, c] of l.fonts) into.fonts.set(k, (into.fonts.get(k) ?? 0) + c);
+  into.bold += l.bold;
+  into.glyphs += l.glyphs;
+}
+
 /** Lines on one baseline, of one size, touching (under a quarter em apart: a column gutter, even beside a full-width ” or ，, is wider), become one line. */
 function mergeBaselines(lines: LineAcc[]): LineAcc[] {
   const sorted = [...lines].sort((a, b) => a.y1 - b.y1 || a.x0 - b.x0);
@@ -199,14 +211,7 @@ function mergeBaselines(lines: LineAcc[]): LineAcc[] {
     const left = prev.text.trimEnd();
     const rightText = l.text.trimStart();
     const latin = /[A-Za-z0-9]$/.test(left) && /^[A-Za-z0-9]/.test(rightText);
-    prev.text = left + (gap > size * 0.4 && latin ? ' ' : '') + rightText;
-    prev.x1 = Math.max(prev.x1, l.x1);
-    prev.y0 = Math.min(prev.y0, l.y0);
-    prev.y1 = Math.max(prev.y1, l.y1);
-    for (const [k, c] of l.sizes) prev.sizes.set(k, (prev.sizes.get(k) ?? 0) + c);
-    for (const [k, c] of l.fonts) prev.fonts.set(k, (prev.fonts.get(k) ?? 0) + c);
-    prev.bold += l.bold;
-    prev.glyphs += l.glyphs;
+    absorb(prev, l, left + (gap > size * 0.4 && latin ? ' ' : '') + rightText);
   }
   return out;
 }
@@ -250,14 +255,7 @@ function joinJustified(lines: LineAcc[]): LineAcc[] {
       continue;
     }
     lastPiece.set(prev, l.glyphs);
-    prev.text = prev.text.trimEnd() + l.text.trimStart();
-    prev.x1 = Math.max(prev.x1, l.x1);
-    prev.y0 = Math.min(prev.y0, l.y0);
-    prev.y1 = Math.max(prev.y1, l.y1);
-    for (const [k, c] of l.sizes) prev.sizes.set(k, (prev.sizes.get(k) ?? 0) + c);
-    for (const [k, c] of l.fonts) prev.fonts.set(k, (prev.fonts.get(k) ?? 0) + c);
-    prev.bold += l.bold;
-    prev.glyphs += l.glyphs;
+    absorb(prev, l, prev.text.trimEnd() + l.text.trimStart());
   }
   return out;
 }
