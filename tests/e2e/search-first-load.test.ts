@@ -1,8 +1,8 @@
 /**
  * The search page's first load over an index split in two bundles (the newest year, the closed
  * years: src/lib/search/bundles.ts): each bundle's entry file and metadata are downloaded once.
- * The page preloads the entry files; a preload at another URL than the one Pagefind then asks
- * for is a second download of the same file.
+ * The page preloads the entry files and, once the index is written, the metadata; a preload at
+ * another URL than the one Pagefind then asks for is a second download of the same file.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,6 +63,23 @@ describe('the first search', () => {
         .locator('head link[rel="preload"][href*="pagefind-entry.json"]')
         .evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
       expect(v.requested.filter((u) => u.includes('pagefind-entry.json')).sort()).toEqual(preloaded.sort());
+      // Both bundles' metadata are asked for by the page's preloads (added after indexing), not
+      // by Pagefind once the newest year's WebAssembly runs: they load with the page, side by side.
+      const metaPreloads = await v.page
+        .locator('head link[rel="preload"][href$=".pf_meta"]')
+        .evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+      expect(metaPreloads.sort()).toEqual(Object.keys(metas).sort());
+      const initiators = await v.page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => /pagefind-entry\.json|\.pf_meta$/.test(e.name))
+          .map((e) => [new URL(e.name).pathname, (e as PerformanceResourceTiming).initiatorType]),
+      );
+      expect(initiators.sort()).toEqual(
+        [...Object.keys(metas), '/pagefind/pagefind-entry.json', '/pagefind/closed/pagefind-entry.json']
+          .map((p) => [p, 'link'])
+          .sort(),
+      );
       expect({ errors: v.errors, failed: v.failed }).toEqual({ errors: [], failed: [] });
     } finally {
       await v.close();
