@@ -1,9 +1,10 @@
 /**
- * `npm run bench -- --issues N [--json] [--keep]`
+ * `npm run bench -- --issues N [--json] [--keep] [--skip-search] [--latency ms]`
  * Generates a synthetic archive of N issues (labelled synthetic) in a temporary folder and, on
  * that same corpus: builds this project and a bare Astro + MDX + Pagefind baseline; rebuilds
  * the project after adding one issue; measures page weight, and search cost in Chromium on both
- * (this project's search page against bare Pagefind's).
+ * (this project's search page against bare Pagefind's; `--latency` adds a round-trip time to
+ * every request of the search measurements).
  * Prints figures; asserts nothing (targets are judged by people, from the figures).
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -23,11 +24,12 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'skip-search': { type: 'boolean', default: false },
+    latency: { type: 'string', default: '0' },
   },
 });
 const n = Number(values.issues);
 if (!Number.isInteger(n) || n < 1) {
-  console.error('usage: npm run bench -- --issues N [--json] [--keep] [--skip-search]');
+  console.error('usage: npm run bench -- --issues N [--json] [--keep] [--skip-search] [--latency ms]');
   process.exit(1);
 }
 const log = (line: string) => (values.json ? console.error(line) : console.log(line));
@@ -115,9 +117,13 @@ async function measure() {
     weights[name] = safeWeight(projectOut, path);
   }
   log('measuring search in Chromium…');
-  const search = values['skip-search'] ? undefined : await measureSearch(projectOut);
+  const search = values['skip-search']
+    ? undefined
+    : await measureSearch(projectOut, { latencyMs: Number(values.latency) });
   // Bare Pagefind on the same issues (the baseline's /search/, baseline.ts): what a first search costs without this project's index design.
-  const baselineSearch = values['skip-search'] ? undefined : await measureSearch(join(baselineDir, 'dist'));
+  const baselineSearch = values['skip-search']
+    ? undefined
+    : await measureSearch(join(baselineDir, 'dist'), { latencyMs: Number(values.latency) });
   return {
     issues: n,
     machine: `${cpus().length} cores`,

@@ -136,7 +136,12 @@ const done = (page: Page) =>
     .filter({ hasText: /找到|没有找到/ })
     .waitFor({ timeout: 30_000 });
 
-export async function measureSearch(dist: string) {
+/**
+ * `latencyMs` adds that much to every request's round trip (Chromium's network emulation), as a
+ * reader far from the host sees it: a chain of requests costs a round trip a link, which a local
+ * server hides.
+ */
+export async function measureSearch(dist: string, { latencyMs = 0 }: { latencyMs?: number } = {}) {
   const counter = byteCounter(dist);
   const server = await serveStatic(dist, '/', counter.onServe);
   const browser = await launchChromium();
@@ -147,6 +152,15 @@ export async function measureSearch(dist: string) {
       // Cold: a fresh profile opens /search/?q=… ; time from navigation start to results shown.
       const context = await browser.newContext();
       const page = await context.newPage();
+      if (latencyMs > 0)
+        await (
+          await context.newCDPSession(page)
+        ).send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency: latencyMs,
+          downloadThroughput: -1,
+          uploadThroughput: -1,
+        });
       counter.reset();
       await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
       await done(page);
