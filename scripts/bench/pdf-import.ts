@@ -15,10 +15,9 @@ import { loadPage, openPdf, readPage, renderPage } from '#lib/import/pdf/read-pd
 import { assignRoles } from '#lib/import/pdf/roles.ts';
 import { encodeScan, scanWidth } from '#lib/import/pdf/scan.ts';
 import { makeLayoutPdf } from '../../tests/support/pdf-layouts.ts';
-import { pdfBenchOptions } from './pdf-options.ts';
+import { median, pdfBenchOptions } from './pdf-options.ts';
 
 const { runs, layouts, json } = pdfBenchOptions();
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 /** One run's steps, timed one by one (the import's own code, called in its order). */
 async function steps(pdf: Uint8Array): Promise<[string, number][]> {

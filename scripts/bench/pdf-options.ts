@@ -5,6 +5,9 @@
 import { parseArgs } from 'node:util';
 import { LAYOUT_NAMES, type LayoutName } from '../../tests/support/pdf-layouts.ts';
 
+/** The middle of `xs` (the upper one of an even count). */
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
 export function pdfBenchOptions(): { runs: number; layouts: LayoutName[]; json: boolean } {
   const { values } = parseArgs({
     options: {

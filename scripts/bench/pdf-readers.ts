@@ -12,7 +12,7 @@
 import * as mupdf from 'mupdf';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { makeLayoutPdf, type LayoutName } from '../../tests/support/pdf-layouts.ts';
-import { pdfBenchOptions } from './pdf-options.ts';
+import { median, pdfBenchOptions } from './pdf-options.ts';
 import { clauses, readSeed } from '../../tests/support/seed.ts';
 
 const { runs, layouts, json } = pdfBenchOptions();
@@ -50,7 +50,6 @@ const READERS: Record<string, (pdf: Uint8Array) => Promise<string>> = {
   },
 };
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const seedClauses = clauses(readSeed()).filter((c) => c !== '开发区建设');
 
 interface Row {

@@ -42,18 +42,17 @@ export function threadsFor(jobs: number, cores = availableParallelism()): number
  * `threads` overrides the choice (the tests use it to render in a thread on any machine).
  */
 export function bodyRenderer(jobs: number, threads = threadsFor(jobs)): BodyRenderer {
-  const size = threads;
-  if (size < 1) return inline;
+  if (threads < 1) return inline;
   const pool = new Tinypool({
     filename: new URL('./render-worker.ts', import.meta.url).href,
-    minThreads: size,
-    maxThreads: size,
+    minThreads: threads,
+    maxThreads: threads,
     // A thread takes the process's Node options; `--input-type` (a build started with
     // `node --input-type=module -e`, as the tests and benchmarks do) refuses a module file.
     execArgv: process.execArgv.filter((a) => !a.startsWith('--input-type')),
   });
   return {
-    threads: size,
+    threads,
     render: (job) => pool.run(job) as Promise<RenderedBody>,
     close: () => pool.destroy(),
   };

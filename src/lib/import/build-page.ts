@@ -13,7 +13,7 @@ import { UNTITLED } from './draft.ts';
 import { findRounds, readMasthead } from './page-facts.ts';
 import { assignUnits } from './report-units.ts';
 import type { RoleBlock } from './role-blocks.ts';
-import type { PlacedRect } from './rect.ts';
+import { union, type PlacedRect } from './rect.ts';
 import { CONTINUATION, CREDIT, TERMINAL, isProse, readCityHeading } from './text-forms.ts';
 
 export interface BuildOptions extends ParseOptions {
@@ -53,14 +53,7 @@ class PageWalk {
   placeUnderPhoto(b: RoleBlock): void {
     const box = this.photoBox;
     if (!box || !b.rects?.length) return this.place(this.current, b);
-    for (const r of b.rects) {
-      const x = Math.min(box.x, r.x);
-      const y = Math.min(box.y, r.y);
-      box.w = Math.max(box.x + box.w, r.x + r.w) - x;
-      box.h = Math.max(box.y + box.h, r.y + r.h) - y;
-      box.x = x;
-      box.y = y;
-    }
+    for (const r of b.rects) Object.assign(box, union(box, r));
   }
 
   /** Where a block is printed goes with the piece it belongs to (PDF import). */

@@ -19,7 +19,6 @@ export type {
   DraftRound,
   ParseOptions,
 } from './draft.ts';
-export { splitBlocks } from './text-roles.ts';
 
 export function parsePage(raw: string, options: ParseOptions = {}): DraftPage {
   return buildPage(textRoleBlocks(raw), { ...options, source: raw, joins: 'guess' });

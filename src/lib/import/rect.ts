@@ -16,3 +16,12 @@ export interface Rect {
 export interface PlacedRect extends Rect {
   page: string;
 }
+
+export const right = (r: Rect) => r.x + r.w;
+export const bottom = (r: Rect) => r.y + r.h;
+/** The smallest rectangle holding both. */
+export const union = (a: Rect, b: Rect): Rect => {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, w: Math.max(right(a), right(b)) - x, h: Math.max(bottom(a), bottom(b)) - y };
+};

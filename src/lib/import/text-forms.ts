@@ -25,7 +25,13 @@ export const isByline = (b: TextBlock) =>
 /** Prose with a comma or full stop, long enough not to be a heading line. */
 export const isProse = (b: TextBlock) => /[，。、；]/u.test(b.text) && [...b.text].length > 15;
 
-const CITY_LABEL = /^([^\s：:，。]{2,14}?)[：:]\s*(.*)$/u;
+/** `城市：` at the start of a line, the label captured. */
+export const CITY_LABEL = /^([^\s：:，。]{2,14}?)[：:]/u;
+/** The city a `城市：` label at the start of `text` names, if it names one. */
+export const cityOfLabel = (text: string): City | undefined => {
+  const label = CITY_LABEL.exec(text)?.[1];
+  return label === undefined ? undefined : cityByName(placeText(label));
+};
 /** A line a headline may have: short, no sentence punctuation. */
 export const isHeadlineLine = (l: string) => [...l].length <= 24 && !/[。；，]/u.test(l);
 
@@ -41,10 +47,11 @@ export interface CityHeading {
  * hold the headline when the label stands alone (`大同：`, blank line, the two lines).
  */
 export function readCityHeading(b: TextBlock, more?: TextBlock): (CityHeading & { usesMore: boolean }) | undefined {
-  const m = CITY_LABEL.exec(b.lines[0] ?? '');
-  const city = m?.[1] ? cityByName(placeText(m[1])) : undefined;
+  const first = b.lines[0] ?? '';
+  const m = CITY_LABEL.exec(first);
+  const city = cityOfLabel(first);
   if (!m || !city) return undefined;
-  const rest = (m[2] ?? '').trim();
+  const rest = first.slice(m[0].length).trim();
   if (rest !== '') {
     if (!b.lines.every((l, k) => isHeadlineLine(k === 0 ? rest : l)) || [...rest].length > 40) return undefined;
     const parts = rest.split(/\s+/u);

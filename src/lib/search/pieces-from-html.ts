@@ -126,9 +126,8 @@ export function extractPieces(html: string): ExtractedPiece[] {
     for (const child of childrenOf(node)) visit(child);
   };
   // Only the stretch holding the articles is parsed: the page around them never holds a piece.
-  const from = html.indexOf('<article');
-  if (from < 0) return pieces;
-  visit(fromHtml(html.slice(from, html.lastIndexOf('</article>') + '</article>'.length), { fragment: true }));
+  const stretch = articlesOf(html);
+  if (stretch !== undefined) visit(fromHtml(stretch, { fragment: true }));
   return pieces;
 }
 

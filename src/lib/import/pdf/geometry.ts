@@ -4,15 +4,8 @@
  * one type and as heading type. Pure.
  */
 import type { GlyphLine } from './types.ts';
-import type { Rect } from '../rect.ts';
+import { bottom, right, type Rect } from '../rect.ts';
 
-export const right = (r: Rect) => r.x + r.w;
-export const bottom = (r: Rect) => r.y + r.h;
-export const union = (a: Rect, b: Rect): Rect => {
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return { x, y, w: Math.max(right(a), right(b)) - x, h: Math.max(bottom(a), bottom(b)) - y };
-};
 /** How far two boxes share their width (negative: the gap between them). */
 export const xOverlap = (a: Rect, b: Rect) => Math.min(right(a), right(b)) - Math.max(a.x, b.x);
 /** `inner` lies within `outer`, to a point. */

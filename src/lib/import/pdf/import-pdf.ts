@@ -15,7 +15,7 @@ import { loadPage, openPdf, readPage, renderPage } from './read-pdf.ts';
 import { pageRegions } from './regions.ts';
 import { assignRoles } from './roles.ts';
 import { cutPhoto, encodeScan, inkOf, scanWidth, type Drawing } from './scan.ts';
-import type { GlyphLine, ImportedPdf, PdfImportOptions, PdfPageLayout } from './types.ts';
+import type { GlyphLine, ImportedPdf, PdfImportOptions } from './types.ts';
 
 export { PdfImportError } from './errors.ts';
 
@@ -138,21 +138,13 @@ export async function importPdf(pdf: Uint8Array, options: PdfImportOptions = {})
     }
   }
   const placed = placedPieces(draft);
-  const layouts: PdfPageLayout[] = [];
   const frontPages = [];
   for (const p of pages) {
     const scan = `./${folder}/${p.id}.webp`;
     files.push({ path: scan, bytes: await encodeScan(p.drawing) });
     const regions = pageRegions(placed, p);
     frontPages.push({ id: p.id, scan, regions });
-    layouts.push({
-      id: p.id,
-      width: p.width,
-      height: p.height,
-      blocks: p.blocks.map((b) => ({ role: b.role, text: b.text, rects: b.rects ?? [] })),
-      regions,
-    });
   }
   const rendered = renderDraft(draft, source, { ...options, year, number, page: ids[0] as string }, frontPages);
-  return { page: draft, rendered, files, layouts };
+  return { page: draft, rendered, files };
 }

@@ -5,12 +5,11 @@
  * are put in a newspaper's reading order (reading-order.ts); a paragraph that runs on into the
  * next column, or round a box, is joined with its rest. Pure: boxes in, blocks out.
  */
-import { bottom, inside, isHeadingStyle, right, sameStyle, union, xOverlap, type Segment } from './geometry.ts';
+import { inside, isHeadingStyle, sameStyle, xOverlap, type Segment } from './geometry.ts';
+import { bottom, right, union, type Rect } from '../rect.ts';
 
-export { isHeadingStyle } from './geometry.ts';
 import { orderUnits, slotsOf, unitsOf } from './reading-order.ts';
 import type { GlyphLine, PdfPageContent } from './types.ts';
-import type { Rect } from '../rect.ts';
 
 /** A paragraph, heading or caption as laid out: its lines, one rectangle per column it runs in. */
 export interface LayoutBlock {

@@ -4,8 +4,8 @@
  * spans the columns, each band read by Breuel's rule with narrow lines as wide as their column,
  * and a framed box read where a reader of its columns meets it. Pure.
  */
-import { bottom, inside, isHeadingStyle, right, sameStyle, union, xOverlap, type Segment } from './geometry.ts';
-import type { Rect } from '../rect.ts';
+import { inside, isHeadingStyle, sameStyle, xOverlap, type Segment } from './geometry.ts';
+import { bottom, right, union, type Rect } from '../rect.ts';
 
 /**
  * Reading order of boxes on a newspaper page (T. Breuel's rule for column layouts): a comes

@@ -4,8 +4,8 @@
  * stays a rectangle of its own. Written as the front-matter writes them, fractions of the page.
  */
 import type { Region } from '#schemas/page.ts';
-import { bottom, right, union, xOverlap } from './geometry.ts';
-import type { PlacedRect, Rect } from '../rect.ts';
+import { xOverlap } from './geometry.ts';
+import { bottom, right, union, type PlacedRect, type Rect } from '../rect.ts';
 
 const within = (inner: Rect, outer: Rect) => inner.x >= outer.x - 2 && right(inner) <= right(outer) + 2;
 

@@ -7,18 +7,10 @@
  * a name or two, the issue line of the masthead.
  */
 import type { RoleBlock } from '../role-blocks.ts';
-import { cityByName } from '#data/cities.ts';
-import { placeText } from '#lib/extract/units.ts';
-import { CONTINUATION, CREDIT, ISSUE_LINE, isByline, isHeadlineLine } from '../text-forms.ts';
-import { union } from './geometry.ts';
-import { isHeadingStyle, joinLines, type LayoutBlock, type PageLayout } from './layout.ts';
-import type { Rect } from '../rect.ts';
-
-const CITY_LABEL = /^[^\s：:，。]{2,14}?[：:]/u;
-const isCity = (text: string) => {
-  const label = /^([^\s：:，。]{2,14}?)[：:]/u.exec(text)?.[1];
-  return label !== undefined && cityByName(placeText(label)) !== undefined;
-};
+import { CITY_LABEL, CONTINUATION, CREDIT, ISSUE_LINE, cityOfLabel, isByline, isHeadlineLine } from '../text-forms.ts';
+import { union, type Rect } from '../rect.ts';
+import { isHeadingStyle } from './geometry.ts';
+import { joinLines, type LayoutBlock, type PageLayout } from './layout.ts';
 
 const boundsOf = (rects: Rect[]): Rect => rects.reduce(union);
 
@@ -91,10 +83,9 @@ export function assignRoles(layout: PageLayout): RoleBlock[] {
   // The masthead: the band at the page's top that holds the issue line `YYYY年第N期`.
   const skip = new Set<LayoutBlock>();
   out.push(...masthead(layout, skip));
-  const i0 = 0;
 
   let afterPhoto = false;
-  for (let i = i0; i < items.length; i++) {
+  for (let i = 0; i < items.length; i++) {
     const it = items[i];
     if (!it || (it.kind === 'text' && skip.has(it.block))) continue;
     if (it.kind === 'image') {
@@ -129,7 +120,7 @@ export function assignRoles(layout: PageLayout): RoleBlock[] {
     else if (afterPhoto && b.size < bodySize * 0.97) {
       out.push(block('caption', b));
       continue;
-    } else if (heading(b) && CITY_LABEL.test(b.text) && isCity(b.text)) {
+    } else if (heading(b) && cityOfLabel(b.text) !== undefined) {
       // `城市：` and its headline lines: set in heading type, in the same block or the next ones
       // (a smaller size under the city's name, or at the next column's top), three lines at most.
       const lines = b.lines.map((l) => l.text);
@@ -160,8 +151,7 @@ export function assignRoles(layout: PageLayout): RoleBlock[] {
       const top = Math.max(...stack.map((s) => s.size));
       const t = stack.findIndex((s) => s.size === top);
       stack.forEach((s, k) => out.push(block(k < t ? 'kicker' : k === t ? 'title' : 'subtitle', s)));
-    } else if (b.lines.length === 1 && isByline({ lines: [b.text], text: b.text })) out.push(block('byline', b));
-    else out.push(block('body', b));
+    } else out.push(block('body', b));
     afterPhoto = false;
   }
   return out;

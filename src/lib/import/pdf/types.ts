@@ -8,18 +8,6 @@ import type { ImportOptions } from '../import-page.ts';
 import type { RenderedIssue } from '../to-mdx.ts';
 import type { Rect } from '../rect.ts';
 
-export interface PdfPageLayout {
-  /** The 版, e.g. 'D1'. */
-  id: string;
-  /** The page's size in points. */
-  width: number;
-  height: number;
-  /** The page's text blocks in reading order, one rectangle per column a block runs in. */
-  blocks: { role: string; text: string; rects: Rect[] }[];
-  /** Each article / city report's regions as the front-matter writes them: fractions of the page. */
-  regions: { of: string; x: number; y: number; w: number; h: number }[];
-}
-
 export interface ImportedPdf {
   /** The same DraftPage the text importer gives (draft.ts); for several pages, the first page's facts and all pages' pieces. */
   page: DraftPage;
@@ -27,7 +15,6 @@ export interface ImportedPdf {
   rendered: RenderedIssue;
   /** Files to write beside the issue file, paths relative to the issue file: './2024-18/D1.webp', photos. */
   files: { path: string; bytes: Uint8Array }[];
-  layouts: PdfPageLayout[];
 }
 
 export interface PdfImportOptions extends ImportOptions {
